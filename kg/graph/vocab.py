@@ -1,18 +1,19 @@
 """The closed vocabulary of ``ontologies/kg.ttl`` and the IRI bases of the graph.
 
 A typo in a term is an AttributeError, not a new predicate (``_fail = True``).
-A test keeps this list and the ontology file in sync.
+``tests/test_ontology.py`` keeps this list and the ontology file in sync.
 
-How a graph is laid out (see ``ontologies/kg.ttl`` for the definitions):
+How a dataset is laid out (see ``docs/rdf-model.md`` and ``kg/graph/rdf.py``):
 
-* every entity is ``ENT[key]`` with ``rdf:type`` one of the eight classes, ``rdfs:label``
-  per language (``@en``, ``@ko``), ``skos:altLabel`` for other names, ``owl:sameAs`` its
-  Wikidata IRI when known; entity descriptions live in the named graph ``GRAPH_ENTITIES``.
-* every article is ``ART[sha256]``, a ``schema:NewsArticle`` described in its own named graph
-  ``GRAPH[sha256]``, which also holds the facts extracted from it:
-  the plain triple ``<s> kg:released <o>`` (only for stated facts) and a ``kg:Fact`` node
-  (``rdf:Statement``: ``rdf:subject``/``rdf:predicate``/``rdf:object``) with one
-  ``kg:Evidence`` node per sentence that supports it.
+* every article ``ART[sha256]`` has its own named graph ``GRAPH[sha256]``, and that graph is
+  self-contained so that removing an article is dropping its graph. It holds
+  the ``schema:NewsArticle`` description of the article; ``rdf:type``, ``rdfs:label``
+  (``@en``, ``@ko``), ``skos:altLabel`` and ``owl:sameAs`` (Wikidata) of every entity
+  ``ENT[key]`` that its facts mention; the plain triple ``<s> kg:released <o>`` of each
+  stated fact; and the ``kg:Fact`` (``rdf:Statement``) and ``kg:Evidence`` nodes.
+* the same fact from two articles is the same ``FACT[hash]`` node, so the union of the
+  article graphs (the merged view) gathers all evidence for it; the merged view adds
+  ``kg:supportCount`` on each fact.
 * amounts are ``kg:MonetaryAmount`` nodes (``schema:value``, ``schema:currency``).
 """
 from __future__ import annotations
@@ -37,12 +38,11 @@ AMT = Namespace(BASE + "amount/")
 #: Extractors (``prov:SoftwareAgent``): ``AGENT["rules-ko"]``.
 AGENT = Namespace(BASE + "agent/")
 
-#: The named graph that holds entity descriptions shared by all articles.
-GRAPH_ENTITIES = URIRef(BASE + "graph/entities")
-
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+#: The ontology document itself (``owl:Ontology``).
+ONTOLOGY = URIRef(BASE + "ontology")
 
 
 class KG(DefinedNamespace):
@@ -103,3 +103,30 @@ class KG(DefinedNamespace):
     Planned: URIRef
     Reported: URIRef
     Negated: URIRef
+
+
+#: Prefixes bound on every graph we build or load, so output never shows ``ns1:``.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "ent": str(ENT),
+    "art": str(ART),
+    "graph": str(GRAPH),
+    "fact": str(FACT),
+    "ev": str(EVID),
+    "amt": str(AMT),
+    "agent": str(AGENT),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "wd": str(WIKIDATA),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind :data:`PREFIXES` on an rdflib Graph or Dataset (replacing clashing bindings)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
