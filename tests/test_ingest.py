@@ -317,3 +317,16 @@ def test_read_text_errors(kwargs, message):
 ])
 def test_language_detection(text, lang):
     assert read_text(text).lang == lang
+
+
+def test_html_declared_charset_is_used(tmp_path):
+    page = '<meta charset="windows-1252"><p>Café déjà vu: the naïve résumé of a “model”.</p>'
+    f = _write(tmp_path / "latin.html", page.encode("cp1252"))
+    (article,) = read_articles(f)
+    assert article.text == "Café déjà vu: the naïve résumé of a “model”."
+
+
+def test_euc_kr_html_with_http_equiv(tmp_path):
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=euc-kr"><p>정부가 계획을 발표했다.</p>'
+    (article,) = read_articles(_write(tmp_path / "k.html", page.encode("euc-kr")))
+    assert article.text == "정부가 계획을 발표했다." and article.lang == "ko"

@@ -70,8 +70,11 @@ _BOMS = (
 )
 
 
-def decode_bytes(data: bytes, *, source: str) -> str:
+def decode_bytes(data: bytes, *, source: str, declared: str | None = None) -> str:
     """Decode a file's bytes: UTF-8 (BOM-aware), then CP949/EUC-KR, then a best guess.
+
+    ``declared`` is an encoding the file names itself (an HTML ``<meta charset>``); it is
+    tried right after UTF-8 and ignored when Python does not know it.
 
     Raises :class:`InputError` naming ``source`` when the bytes look binary or no
     encoding decodes them cleanly.
@@ -91,6 +94,11 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared encoding %r does not decode it", source, declared)
     text = _decode_korean_legacy(data)
     if text is not None:
         log.debug("%s: decoded as CP949", source)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,8 @@ MAX_TITLE_CHARS = 200
 HANGUL_SHARE_KO = 0.3
 
 _JSONL_OPTIONAL = ("id", "title", "date", "url", "lang")
+# <meta charset="euc-kr"> or <meta http-equiv="Content-Type" content="text/html; charset=euc-kr">
+_META_CHARSET = re.compile(rb"<meta[^>]*charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def read_articles(
@@ -154,12 +157,16 @@ def _expand(path: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
     on_error(error)
 
 
-def _read_decoded(file: Path) -> str:
+def _read_decoded(file: Path, *, html: bool = False) -> str:
     try:
         data = file.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", source=str(file)) from None
-    return decode_bytes(data, source=str(file))
+    declared = None
+    if html:
+        found = _META_CHARSET.search(data[:4096])
+        declared = found.group(1).decode("ascii") if found else None
+    return decode_bytes(data, source=str(file), declared=declared)
 
 
 def _read_file(file: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
@@ -182,7 +189,7 @@ def _read_txt(file: Path) -> Article:
 def _read_html(file: Path) -> Article:
     from kg.ingest.html import parse_html
 
-    page = parse_html(_read_decoded(file))
+    page = parse_html(_read_decoded(file, html=True))
     text = normalize_text(page.text)
     if not text.strip():
         raise InputError("empty article (no text found in the page)", source=str(file))
