@@ -191,13 +191,14 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     """Read an RDF file (.trig .ttl .nq .nt .jsonld) or an Oxigraph store folder into a Dataset.
 
     Triples of Turtle/N-Triples files go to the default graph. Raises :class:`InputError`
-    naming the file (and line and column for syntax errors).
+    naming the file (and line and column for syntax errors); a folder that is not a store
+    raises :class:`~kg.errors.StoreError`. A store is opened read-only; close it when done.
     """
     source = Path(path)
     if source.is_dir():
         from kg.graph.store import open_store  # the store needs oxrdflib; only load it when used
 
-        return open_store(source)
+        return open_store(source, read_only=True)
     fmt = Format.from_path(source)
     if not source.is_file():
         raise InputError("no such file", source=str(source))
