@@ -108,18 +108,23 @@ def _as_dataset(graph: Graph) -> Dataset:
     bind_prefixes(dataset)
     for prefix, namespace in graph.namespaces():
         dataset.bind(prefix, namespace, override=False)
-    dataset.default_context.addN((s, p, o, dataset.default_context) for s, p, o in graph)
+    dataset.default_graph.addN((s, p, o, dataset.default_graph) for s, p, o in graph)
     return dataset
 
 
-def _serialize(data: Graph | Dataset, fmt: Format) -> bytes:
+def _serialize(data: Graph | Dataset, fmt: Format) -> tuple[bytes, int]:
+    """The bytes to write and the number of quads a faithful parse must read back."""
     is_dataset = isinstance(data, Dataset)
     if is_dataset and not fmt.holds_datasets:
         log.info("writing the union of all graphs: %s has no named graphs", fmt.name)
         data = _union(data)
     elif not is_dataset and fmt.holds_datasets:
         data = _as_dataset(data)
-    return data.serialize(format=fmt.value, encoding="utf-8")
+    if isinstance(data, Dataset):
+        expected = sum(len(g) for g in data.graphs())
+    else:
+        expected = len(data)
+    return data.serialize(format=fmt.value, encoding="utf-8"), expected
 
 
 def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str], *, format: Format | None = None) -> Path:
@@ -138,8 +143,8 @@ def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str],
     if not folder.is_dir():
         raise ExportError(f"{target}: folder {folder} does not exist")
     try:
-        data = _serialize(graph_or_dataset, fmt)
-    except (ValueError, TypeError, UnicodeError) as exc:
+        data, expected = _serialize(graph_or_dataset, fmt)
+    except Exception as exc:  # rdflib's serializers raise bare Exception for unwritable IRIs
         raise ExportError(f"{target}: cannot serialise as {fmt.name}: {exc}") from exc
 
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
@@ -150,9 +155,12 @@ def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str],
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            parse_strict(tmp, format=fmt)
+            found = parse_strict(tmp, format=fmt)
         except InputError as exc:
             raise ExportError(f"{target}: written {fmt.name} does not parse strictly: {exc.__cause__ or exc}") from exc
+        if found != expected:
+            # JSON-LD processors drop statements with malformed IRIs instead of failing
+            raise ExportError(f"{target}: wrote {expected} statements but a strict parser reads back {found}")
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     except OSError as exc:
