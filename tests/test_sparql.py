@@ -219,3 +219,12 @@ def test_ask_and_graph_results_format(dataset):
     assert "kg:released" in table
     with pytest.raises(QueryError, match="unknown result format"):
         format_result(SAMPLE, "xml")
+
+
+def test_the_query_in_the_docs_runs(dataset):
+    import re
+
+    doc = (QUERIES.parents[1] / "docs" / "rdf-model.md").read_text(encoding="utf-8")
+    (sparql,) = re.findall(r"```sparql\n(.*?)```", doc, re.S)
+    rows = query(dataset, sparql, bindings={"name": "lumen-7"}).to_python()
+    assert len(rows) == len(_run(dataset, "evidence-for-entity.rq", name="lumen-7")) == 5
