@@ -110,6 +110,12 @@ def wrapper(url: str, query: str, fmt: str) -> SPARQLWrapper:
         ("PREFIX service: <http://x/> SELECT * { ?s service:load ?o }", set()),
         ('SELECT * { ?s ?p "x"@load }', set()),
         ("SELECT * { ?s ?p ?o FILTER(?o < 3 && ?o > 1) SERVICE <http://x/> {} }", {"SERVICE"}),
+        # "<" as less-than: the span up to ">" looks like an IRI but is not one
+        ("SELECT * { ?a ?p ?b FILTER(?b<?b)SERVICE?v#>\n { ?x ?y ?z } }", {"SERVICE"}),
+        ("SELECT * { ?a ?p ?b FILTER(?b<?b)sErViCe?v#>\n { ?x ?y ?z } }", {"SERVICE"}),
+        # IRIs that merely contain the words stay allowed
+        ("SELECT * { ?s <https://example.org/service/load> ?o }", set()),
+        ("SELECT * { ?s <https://example.org/load> ?o FILTER(?o < 3) }", set()),
     ],
 )
 def test_forbidden_keywords_see_through_strings_iris_and_names(query: str, expected: set[str]) -> None:

@@ -59,8 +59,11 @@ _VAR_OR_LANG = re.compile(r"[\w-]*")
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
-def _keywords(text: str) -> set[str]:
-    """Upper-cased bare words of a SPARQL text, skipping strings, IRIs, comments and names."""
+def _keywords(text: str, *, iris: bool = True) -> set[str]:
+    """Upper-cased bare words of a SPARQL text, skipping strings, comments and names.
+
+    With ``iris=False`` a ``<`` never starts an IRI, so words inside ``<...>`` are seen too.
+    """
     found: set[str] = set()
     i, n = 0, len(text)
     while i < n:
@@ -79,7 +82,7 @@ def _keywords(text: str) -> set[str]:
                     break
                 j += 1
             i = j + len(quote)
-        elif c == "<" and (m := _IRI.match(text, i)):
+        elif c == "<" and iris and (m := _IRI.match(text, i)):
             i = m.end()
         elif c in "?$@":  # variables and language tags
             i = _VAR_OR_LANG.match(text, i + 1).end()
@@ -96,13 +99,48 @@ def _keywords(text: str) -> set[str]:
     return found
 
 
+def _grammar_uses_service(query: str) -> bool | None:
+    """Whether a full SPARQL grammar finds a SERVICE pattern; None when it cannot parse."""
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(query)
+    except Exception:  # noqa: BLE001 -- any parse failure means "cannot tell"
+        return None
+    stack: list[Any] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+    return False
+
+
 def forbidden_keywords(query: str) -> set[str]:
     """The keywords of :data:`FORBIDDEN` that ``query`` uses, in any letter case.
 
     The text is also checked after decoding ``\\uXXXX`` escapes, which SPARQL allows anywhere.
+    ``<`` is ambiguous (IRI or less-than: ``FILTER(?a<?b)SERVICE?s#>``), so a keyword seen
+    only inside something IRI-like is settled by a full grammar (rdflib's parser); when
+    that cannot parse the query either, the keyword counts.
     """
     decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    return (_keywords(query) | _keywords(decoded)) & FORBIDDEN
+    texts = (query, decoded)
+    sure = set().union(*(_keywords(t) for t in texts)) & FORBIDDEN
+    if sure:
+        return sure
+    maybe = set().union(*(_keywords(t, iris=False) for t in texts)) & FORBIDDEN
+    if not maybe:
+        return set()
+    uses_service = _grammar_uses_service(query)
+    if uses_service is None:
+        return maybe
+    # LOAD cannot occur in a query that parses as one; SERVICE is what the grammar says.
+    return {"SERVICE"} if uses_service else set()
 
 
 # --------------------------------------------------------------------------------------------
