@@ -116,7 +116,7 @@ def make_dataset(entities: list[E], articles: list[A], facts: list[F]) -> Datase
         g.add((ev, KG.confidence, Literal(Decimal(str(f.confidence)), datatype=XSD.decimal)))
         g.add((ev, KG.modality, KG[f.modality.capitalize()]))
     # an entity no fact mentions has no article graph; keep it in the default graph
-    shared = ds.default_context
+    shared = ds.default_graph
     for e in entities:
         if e.key not in mentioned:
             _describe(shared, e)

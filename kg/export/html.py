@@ -93,8 +93,11 @@ def _vis_options(physics: bool, many: bool) -> dict[str, Any]:
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000, "springLength": 120, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+            # vis defaults, but stronger pull to the centre so nodes whose links are not in
+            # the first view do not drift off and shrink everything else when fitted
+            "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.6, "springLength": 110,
+                          "avoidOverlap": 0.1},
+            "stabilization": {"enabled": physics, "iterations": 200, "fit": True},
         },
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
         "nodes": {"font": {"face": "system-ui, 'Noto Sans KR', sans-serif"}},

@@ -375,15 +375,25 @@ def layout(
         core = order
     else:
         core = order[:core_size]
-    scale = 120.0 * math.sqrt(len(core))
+    # about what vis physics settles to, so the first frames do not jump
+    scale = 45.0 * math.sqrt(len(core)) + 150.0
     sub = simple.subgraph(core)
-    start = nx.circular_layout(core, scale=1.0)
-    pos_core = nx.spring_layout(
-        sub, pos=start, seed=seed, iterations=50 if len(core) <= 200 else 30, scale=1.0
-    )
-    pos: dict[str, tuple[float, float]] = {
-        node: (float(xy[0]) * scale, float(xy[1]) * scale) for node, xy in pos_core.items()
-    }
+    linked = [node for node in core if sub.degree(node) > 0]
+    lonely = [node for node in core if sub.degree(node) == 0]
+    pos: dict[str, tuple[float, float]] = {}
+    if linked:
+        start = nx.circular_layout(linked, scale=1.0)
+        pos_core = nx.spring_layout(
+            sub.subgraph(linked), pos=start, seed=seed,
+            iterations=50 if len(linked) <= 200 else 30, scale=1.0,
+        )
+        pos = {node: (float(xy[0]) * scale, float(xy[1]) * scale) for node, xy in pos_core.items()}
+    # spring layouts push unlinked nodes to the far corners, which makes the fitted first
+    # view tiny; a ring just outside the linked part keeps them in sight
+    ring = scale * (1.15 if linked else 0.5)
+    for k, node in enumerate(lonely):
+        angle = 2 * math.pi * k / len(lonely)
+        pos[node] = (ring * math.cos(angle), ring * math.sin(angle))
     if n == len(core):
         return _rounded(pos)
 

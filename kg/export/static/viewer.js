@@ -401,6 +401,7 @@ var kg = null;
     showEdge: showEdge,
     nodeIndex: (id) => (nodeIndex.has(id) ? nodeIndex.get(id) : -1),
     nodeId: (i) => D.nodes[i][0],
+    names: (i) => [D.nodes[i][2], D.nodes[i][3]].concat(D.nodes[i][4]),
     visibleNodes: () => Array.from(state.revealed).filter(nodeVisible).sort((a, b) => a - b),
     visibleEdges: () => Array.from(inEdges).filter(edgeVisible).sort((a, b) => a - b),
     size: { nodes: N, edges: D.edges.length },
