@@ -320,3 +320,33 @@ def test_batch_without_kill_adds_everything(tmp_path: Path) -> None:
     with KGStore(folder) as store:
         assert store.count() == count + quad_count(expected)
         assert store.graphs() == sorted(graphs + [str(g.identifier) for g in expected.graphs() if len(g)])
+
+
+def test_sigkill_during_a_removal_leaves_the_article_in_place(tmp_path: Path) -> None:
+    folder, started = tmp_path / "s", tmp_path / "started"
+    big = make_articles(1, facts=2000, start=7)  # one article graph of ~28,000 quads
+    with KGStore(folder) as store:
+        store.add(make_articles(2))
+        store.add(big)
+        before = (store.count(), store.graphs())
+    victim = next(str(g.identifier) for g in big.graphs() if len(g))
+    proc = _child(
+        textwrap.dedent(
+            f"""
+            import pathlib
+            from kg.graph.store import KGStore
+            store = KGStore({str(folder)!r})
+            pathlib.Path({str(started)!r}).touch()
+            store.remove({victim!r})
+            pathlib.Path({str(started)!r} + ".done").touch()
+            """
+        )
+    )
+    _wait_for(started, proc)
+    time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+    assert not Path(str(started) + ".done").exists(), "the removal finished before the kill"
+    with KGStore(folder) as store:
+        assert (store.count(), store.graphs()) == before

@@ -202,7 +202,13 @@ class KGStore:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __contains__(self, graph: object) -> bool:
-        return isinstance(graph, str) and self._store.contains_named_graph(ox.NamedNode(graph))
+        """Whether a named graph with this IRI is stored."""
+        if not isinstance(graph, str):
+            return False
+        try:
+            return self._store.contains_named_graph(ox.NamedNode(graph))
+        except ValueError:  # not an IRI
+            return False
 
     def articles(self) -> list[StoredArticle]:
         """Every article graph, sorted by article id then content hash."""
