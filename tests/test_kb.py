@@ -346,3 +346,32 @@ def test_small_knowledge_base_from_files(tmp_path):
     assert kb.place_country("ruritanian") == "ruritania"
     assert kb.place_country("루리타니아") == "ruritania"
     assert kb.place_country("Acme") is None
+
+
+# --- governments of countries ---------------------------------------------------------
+
+
+def test_each_country_has_at_most_one_national_government():
+    national = defaultdict(list)
+    for r in kb_records():
+        if r["type"] == "Government" and "country" in r and "parent" not in r:
+            national[r["country"]].append(r["key"])
+    several = {c: keys for c, keys in national.items() if len(keys) > 1}
+    assert not several, f"give the other bodies a parent: {several}"
+    assert all(keys[0].endswith("-government") for keys in national.values()), national
+
+
+def test_government_of_follows_country_and_parent():
+    kb = load_kb()
+    found = 0
+    for entry in kb.entities:
+        if entry.type == "Government" and entry.country and not entry.parent:
+            assert kb.government_of(entry.country) is entry
+            found += 1
+    assert found >= 10
+    assert kb.government_of("no-such-country") is None
+
+
+def test_places_returns_the_rows_of_the_file():
+    rows = [tuple(r) for r in place_rows()[1:]]
+    assert list(load_kb().places()) == rows

@@ -97,7 +97,7 @@ class KnowledgeBase:
     Build it with :func:`load_kb` (the packaged data) or :meth:`from_files`.
     """
 
-    __slots__ = ("_entities", "_by_key", "_by_name", "_places")
+    __slots__ = ("_entities", "_by_key", "_by_name", "_places", "_place_rows", "_governments")
 
     def __init__(self, entities: Iterable[KBEntry], places: Iterable[tuple[str, str]] = ()):
         self._entities = tuple(sorted(entities, key=lambda e: e.key))
@@ -110,9 +110,14 @@ class KnowledgeBase:
                 if norm:
                     by_name.setdefault(norm, []).append(entry)
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
-        self._places: dict[str, str] = {}
-        for surface, country in places:
-            self._places[normalise_name(surface)] = country
+        self._place_rows = tuple(places)
+        self._places = {normalise_name(surface): country for surface, country in self._place_rows}
+        # A country's own government is the Government entry of that country with no parent;
+        # ministries, legislatures and agencies all name a parent.
+        self._governments: dict[str, KBEntry] = {}
+        for entry in self._entities:
+            if entry.type == "Government" and entry.country and not entry.parent:
+                self._governments.setdefault(entry.country, entry)
 
     @classmethod
     def from_files(cls, kb_path: str | Path, places_path: str | Path | None = None) -> KnowledgeBase:
@@ -177,6 +182,14 @@ class KnowledgeBase:
             if entry.type == "Country":
                 return entry.key
         return None
+
+    def places(self) -> tuple[tuple[str, str], ...]:
+        """The rows of ``places.tsv`` as ``(surface, country_key)``, in file order."""
+        return self._place_rows
+
+    def government_of(self, country_key: str) -> KBEntry | None:
+        """The national government of a Country entry (``"united-states"`` → ``us-government``)."""
+        return self._governments.get(country_key)
 
     def __len__(self) -> int:
         return len(self._entities)
