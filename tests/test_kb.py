@@ -93,6 +93,15 @@ def test_names_are_clean_strings():
             assert normalise_name(name), (r["key"], name)
 
 
+def test_no_entry_repeats_a_name_under_normalisation():
+    # en and ko may be the same string (GPT-4o is written so in Korean too); aliases add new forms.
+    for r in kb_records():
+        preferred = {normalise_name(n) for n in (r.get("en"), r.get("ko")) if n}
+        aliases = [normalise_name(a) for a in r.get("aliases", [])]
+        assert len(aliases) == len(set(aliases)), (r["key"], aliases)
+        assert not preferred & set(aliases), (r["key"], sorted(preferred & set(aliases)))
+
+
 def test_no_name_is_shared_by_two_entries_of_one_type():
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in kb_records():
@@ -270,6 +279,7 @@ def test_normalise_name_follows_the_scoring_rule():
     assert normalise_name("Ｇｐｔ－４") == normalise_name("gpt-4")  # NFKC: full-width forms
     assert normalise_name("o'neil_ \"x\".") == "oneilx"
     assert normalise_name("‘Claude’") == "claude"
+    assert normalise_name("DALL·E") == normalise_name("DALL–E") == "dalle"  # middle dot, en dash
 
 
 # --- malformed data is reported with its line -----------------------------------------

@@ -36,24 +36,25 @@ KEY_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 WIKIDATA_PATTERN = re.compile(r"Q[1-9][0-9]*")
 PLACES_HEADER = ("surface", "country_key")
 
-# Spaces, hyphens, dots, underscores, apostrophes and quotes carry no identity in a name:
-# news writes "GPT-4o mini", "GPT 4o-mini" and "‘GPT-4o mini’" for the same model.
-_IGNORED_IN_NAMES = re.compile(r"[\s\-\u2010\u2011._'\"\u2018\u2019\u201c\u201d`]+")
+# Spaces, hyphens and dashes (U+2010–U+2015), dots, middle dots, underscores, apostrophes
+# and quotes carry no identity in a name: news writes "GPT-4o mini", "GPT 4o-mini" and
+# "‘GPT-4o mini’" for the same model. The set is the scorer's (kg.eval.scoring), so a name
+# that matches here also matches there.
+_IGNORED_IN_NAMES = re.compile(r"[\s\-_.·\u2010-\u2015'’‘\"“”]+")
 
 _FIELDS = {"key", "type", "en", "ko", "aliases", "wikidata", "country", "parent"}
 
 
 def normalise_name(name: str) -> str:
-    """The matching form of a name: NFKC, case-folded, without spaces, hyphens, dots,
-    underscores, apostrophes and quotes.
+    """The matching form of a name: NFKC, case-folded, without spaces, hyphens, dashes,
+    dots, middle dots, underscores, apostrophes and quotes.
 
     >>> normalise_name("GPT-4o mini") == normalise_name("gpt 4o-MINI")
     True
     >>> normalise_name("미스트랄 AI") == normalise_name("미스트랄AI")
     True
     """
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    return _IGNORED_IN_NAMES.sub("", folded)
+    return _IGNORED_IN_NAMES.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 @dataclass(frozen=True, slots=True)
