@@ -1,0 +1,280 @@
+"""From a tokenised article to candidate triples with their evidence sentences.
+
+``Extractor(lang, names, places)(doc)`` finds mentions and amounts, turns every sentence
+into a template (:mod:`kg.extract.frame`), runs the language's rules over it, resolves
+anaphors ("it", "the company", 이 회사는) to earlier mentions, settles argument types
+against the schema and marks modality (negated, planned, reported). It never touches
+the graph: it returns :class:`ArgFact` objects whose arguments are still mentions; the
+resolve stage turns those into canonical entities.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from kg.extract.amounts import find_amounts
+from kg.extract.candidates import Candidate, Rule
+from kg.extract.frame import Frame, build_frame
+from kg.extract.mentions import Mention, MentionFinder
+from kg.model import AMOUNT_RELATIONS, ENTITY_RELATIONS, Amount
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """A resolved argument: the mention that names the entity and the type it plays."""
+
+    mention: Mention
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArgFact:
+    subject: Arg
+    predicate: str
+    object: Arg | Amount
+    start: int
+    end: int
+    sentence: str
+    confidence: float
+    modality: str
+    rule: str
+    claimant: Arg | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    mentions: tuple[Mention, ...]
+    facts: tuple[ArgFact, ...]
+
+
+_NEG = {
+    "en": re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|declines to|failed to|fails to|denied|denies|without|yet to|has yet|have yet)\b|n['’]t\b", re.I),
+    "ko": re.compile(r"(?:않|못했|못한|못하|못 |안 |없었|없다|없는|아니|무산|불발|거부|부인|철회하지|미뤄|연기|보류|지연)"),
+}
+_PLAN = {
+    "en": re.compile(r"\b(?:will|would|plans? to|planned to|planning to|expected to|expects to|aims? to|intends? to|set to|going to|could|may|might|should|is to|are to|seeking|seeks|considering|mulling|weighing|upcoming|hopes? to|wants? to|preparing to|prepares to|in talks)\b", re.I),
+    "ko": re.compile(r"(?:할 예정|될 예정|할 계획|할 방침|할 전망|것으로 보인|것으로 예상|것으로 전망|검토|예정이|예정인|계획이|추진할|출시할|공개할|내놓을|선보일|준비 중|준비하고|준비중|목표로|하겠다|겠다고|겠다며|을 전망|ㄹ 것)"),
+}
+_REPORTED = {
+    "en": re.compile(r"\b(?:reportedly|rumou?r(?:ed|s)?|according to (?:people|sources|reports|a person|media)|is said to|was said to|were said to|allegedly|speculat\w*|sources said|people familiar)\b", re.I),
+    "ko": re.compile(r"(?:것으로 알려|로 알려졌|설이|설도|소문|전해졌|보도|관측|추정|알려진다|알려졌다)"),
+}
+
+
+def modality_of(text: str, lang: str, predicate: str) -> str:
+    """How the window of text around a cue presents the fact."""
+    if _NEG[lang].search(text):
+        return "negated"
+    if predicate != "announced" and _PLAN[lang].search(text):
+        return "planned"
+    if _REPORTED[lang].search(text):
+        return "reported"
+    return "asserted"
+
+
+class Extractor:
+    """Candidate triples for articles of one language; build once, call per article."""
+
+    def __init__(self, lang: str, names, *, places: dict[str, str] | None = None, default_government: str | None = None):
+        self.lang = lang
+        self.finder = MentionFinder(lang, names, places=places)
+        if lang == "ko":
+            from kg.extract.rules_ko import RULES
+        else:
+            from kg.extract.rules_en import RULES
+        self.rules: list[Rule] = RULES
+        self.default_government = default_government
+
+    def __call__(self, doc) -> ArticleAnalysis:
+        text = doc.text
+        mentions = self.finder(doc)
+        amounts = find_amounts(text, self.lang)
+        frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
+        sentence_of = {}
+        for fr in frames:
+            for it in fr.items:
+                if isinstance(it, Mention):
+                    sentence_of[(it.start, it.end)] = fr.index
+        resolver = _Anaphora(mentions, frames, self.lang)
+        facts: dict[tuple, ArgFact] = {}
+        for fr in frames:
+            for cand in self._candidates(fr):
+                for fact in self._settle(cand, resolver):
+                    key = (fact.subject.mention.start, fact.subject.type, fact.predicate, _obj_key(fact.object), fr.index)
+                    old = facts.get(key)
+                    if old is None or old.confidence < fact.confidence:
+                        facts[key] = fact
+        return ArticleAnalysis(tuple(m for m in mentions if not m.anaphor), tuple(facts.values()))
+
+    # -- rules ---------------------------------------------------------------------------
+    def _candidates(self, fr: Frame):
+        for rule in self.rules:
+            pat = rule.compiled()
+            pos = 0
+            while True:
+                m = pat.search(fr.template, pos)
+                if m is None:
+                    break
+                pos = m.start() + 1
+                if rule.check is not None and not rule.check(fr, m):
+                    continue
+                yield from self._expand(rule, fr, m)
+
+    def _expand(self, rule: Rule, fr: Frame, m: re.Match):
+        groups = m.groupdict()
+        subs = [i for g in ("s", "s2") if groups.get(g) for i in fr.indices(groups[g])]
+        objs = fr.indices(groups.get("o")) if groups.get("o") else []
+        amounts = fr.indices(groups.get("a")) if groups.get("a") else []
+        cue = _absolute(fr, m.start(), m.end())
+        role, itype = rule.implicit or ("", "")
+        if subs:
+            subs_m = [fr.item(i) for i in subs]
+        else:
+            # the sentence names no subject ("the Dutch group", "해당 모델"): it is whoever
+            # the phrase refers to, found like an anaphor
+            subs_m = [Mention(cue[0], cue[0], "", (itype if role == "s" else "Company",), anaphor=True, source="implicit")]
+        if amounts:
+            targets = [fr.item(i)[2] for i in amounts]
+        elif objs:
+            targets = [fr.item(i) for i in objs]
+        elif role == "o":
+            targets = [Mention(cue[0], cue[0], "", (itype,), anaphor=True, source="implicit")]
+        else:
+            return
+        for s in subs_m:
+            for o in targets:
+                if isinstance(o, Mention) and o is s:
+                    continue
+                yield Candidate(
+                    predicate=rule.pred if isinstance(rule.pred, str) else "",
+                    subject=s, object=o, frame=fr, confidence=rule.confidence, rule=rule.name,
+                    cue=cue, modality=rule.modality,
+                ), rule
+
+    def _settle(self, pair, resolver: "_Anaphora"):
+        cand, rule = pair
+        fr = cand.frame
+        subj = cand.subject
+        obj = cand.object
+        combos = []
+        if isinstance(obj, Amount):
+            pred = cand.predicate
+            for st in subj.types:
+                if st in AMOUNT_RELATIONS.get(pred, ()):
+                    combos.append((pred, st, None))
+        else:
+            for st in _role_types(subj):
+                for ot in _role_types(obj):
+                    pred = cand.predicate if isinstance(rule.pred, str) else rule.pred(st, ot)
+                    if not pred or pred not in ENTITY_RELATIONS:
+                        continue
+                    dom, rng = ENTITY_RELATIONS[pred]
+                    if st in dom and ot in rng:
+                        combos.append((pred, st, ot))
+        for pred, st, ot in combos[:1]:
+            s_m = resolver.resolve(subj, st, before=cand.cue[0], exclude=obj) if subj.anaphor else subj
+            if s_m is None:
+                continue
+            if isinstance(obj, Amount):
+                o_arg: Arg | Amount = obj
+            else:
+                o_m = resolver.resolve(obj, ot, before=obj.start, exclude=s_m) if obj.anaphor else obj
+                if o_m is None or _same(o_m, s_m):
+                    continue
+                o_arg = Arg(o_m, ot)
+            lo = max(fr.start, cand.cue[0] - (40 if self.lang == "en" else 25))
+            hi = min(fr.end, cand.cue[1] + (3 if self.lang == "en" else 30))
+            window = fr.text[lo - fr.start:hi - fr.start]
+            modality = cand.modality or modality_of(window, self.lang, pred)
+            if cand.modality == "claimed" and modality_of(window, self.lang, pred) == "negated":
+                modality = "negated"
+            conf = cand.confidence * (0.85 if subj.anaphor else 1.0)
+            yield ArgFact(Arg(s_m, st), pred, o_arg, fr.start, fr.end, fr.text, round(conf, 3), modality, cand.rule)
+
+
+def _role_types(m: Mention) -> list[str]:
+    types = list(m.types)
+    # a country named where a government acts: 미국은 … 시행했다, "the US repealed …"
+    if "Country" in types and "Government" not in types:
+        types.append("Government")
+    return types
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.keys and b.keys:
+        return bool(set(a.keys) & set(b.keys))
+    return a.start == b.start and a.end == b.end
+
+
+def _obj_key(o) -> tuple:
+    if isinstance(o, Amount):
+        return ("amount", str(o.value), o.currency)
+    return (o.mention.start, o.type)
+
+
+def _absolute(fr: Frame, t_start: int, t_end: int) -> tuple[int, int]:
+    """Map template offsets back to article offsets (placeholders differ in length)."""
+    pos_t, pos_a = 0, fr.start
+    start_abs = end_abs = None
+    for m in re.finditer(r"⟨[A-Za-z|]+:(\d+)⟩", fr.template):
+        item = fr.items[int(m.group(1))]
+        i_start = item.start if isinstance(item, Mention) else item[0]
+        i_end = item.end if isinstance(item, Mention) else item[1]
+        if start_abs is None and t_start < m.end():
+            start_abs = pos_a + (t_start - pos_t) if t_start < m.start() else i_start
+        if end_abs is None and t_end <= m.end():
+            end_abs = pos_a + (t_end - pos_t) if t_end <= m.start() else i_end
+        pos_t, pos_a = m.end(), i_end
+    if start_abs is None:
+        start_abs = pos_a + (t_start - pos_t)
+    if end_abs is None:
+        end_abs = pos_a + (t_end - pos_t)
+    return start_abs, end_abs
+
+
+class _Anaphora:
+    """Finds the antecedent of "it", "the company", 이 회사는, 황 CEO, and implicit subjects."""
+
+    def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str):
+        self.named = [m for m in mentions if not m.anaphor]
+        self.lang = lang
+        self.sentence_starts = [fr.start for fr in frames]
+
+    def _sentence(self, pos: int) -> int:
+        n = 0
+        for i, s in enumerate(self.sentence_starts):
+            if s <= pos:
+                n = i
+        return n
+
+    def resolve(self, m: Mention, type_: str, *, before: int, exclude=None) -> Mention | None:
+        here = self._sentence(m.start)
+        reach = 1 if m.text.lower() in ("it", "its", "he", "she", "his", "her", "they", "their") else 3
+        pool = [
+            c for c in self.named
+            if c.end <= max(before, m.start) and here - self._sentence(c.start) <= reach
+            and (type_ in c.types or (type_ == "Government" and "Country" in c.types))
+            and c is not exclude
+        ]
+        if not pool:
+            return None
+        if m.type == "Person" and m.names:  # 황 CEO → the person whose name has 황
+            pool = [c for c in pool if any(m.names[0] in n for n in c.names or (c.text,))] or []
+            return pool[-1] if pool else None
+        if type_ == "Company" and (m.source == "implicit" or (m.names and m.source == "anaphor")):
+            same = [c for c in pool if self._sentence(c.start) == here and m.start - c.end < 80]
+            if same:
+                return same[-1]
+            counts: dict[str, int] = {}
+            for c in self.named:
+                if c.end <= m.start and type_ in c.types:
+                    counts[_ident(c)] = counts.get(_ident(c), 0) + 1
+            return max(reversed(pool), key=lambda c: counts.get(_ident(c), 0))
+        return pool[-1]
+
+
+def _ident(m: Mention) -> str:
+    return m.keys[0] if m.keys and m.keys[0] else m.text

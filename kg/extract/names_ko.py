@@ -1,0 +1,363 @@
+"""Unseen names in Korean text, found by Kiwi morphology and context.
+
+Korean names arrive glued to particles (뉴로웨이브는), in quotes (‘헤일시온-7’), with
+English glosses (뉴로웨이브(Neurowave)) and before titles (김민수 뉴로웨이브 대표). The
+unit here is the eojeol (a space-separated word) split by Kiwi into a stem and a tail of
+particles or copula endings; a stem with a proper noun (NNP) or Latin letters (SL) is a
+candidate, typed only where the context says what it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import name_key
+from kg.extract.mentions import Mention, lexicon
+
+_QUOTES = "‘’'\"“”「」『』《》〈〉"
+_OPEN_Q = "‘'\"“「『《〈"
+_TAIL_TAGS = ("J", "VCP", "E", "XSN")
+_VERSIONISH = re.compile(
+    r"^(?:v?\d+(?:\.\d+)*[a-zA-Z]?|\d+(?:\.\d+)?[BMKbmk]|[A-Z]{1,3}\d*|Pro|Max|Plus|Ultra|Mini|mini|Lite|Flash|Turbo|Nano|Large|Small|Medium|Instruct|Preview|미니|맥스|프로|플러스|울트라|라이트|플래시|터보|나노|라지|스몰|미디엄|온디바이스|오픈)$"
+)
+_PERSONISH = re.compile(r"^[가-힣]{2,4}$")
+# words that describe rather than name: never an entity on their own
+GENERIC = frozenset(
+    "ai 인공지능 ai모델 모델 llm gpu npu cpu tpu hbm it ict ceo cto cfo ar vr 산업 ai산업 플래그십 플래그십ai 인프라 ai인프라 "
+    "데이터센터 ai데이터센터 클라우드 반도체 ai반도체 칩 ai칩 서비스 ai서비스 플랫폼 챗봇 생성형ai 초거대ai 오픈소스 api sw "
+    "정부 국회 기업 스타트업 빅테크 글로벌 국내 해외 한국형 차세대 최신 신규 자체 독자 기술 전략 정책 법 계획 사업 프로젝트 "
+    "ai기술 ai산업 ai규제 ai정책 ai전략 ai혁신 ai전쟁 ai경쟁 ai시대 ai기업 ai스타트업 ai법 gpt".split()
+)
+_GLOSS = re.compile(r"^(?P<ko>[^()]+?)\((?P<en>[A-Za-z][^()]*)\)(?P<rest>.*)$")
+
+
+@dataclass(slots=True)
+class Eojeol:
+    start: int
+    end: int
+    stem_end: int
+    text: str
+    tags: tuple[str, ...]
+
+    @property
+    def stem(self) -> str:
+        return self.text[: self.stem_end - self.start]
+
+    @property
+    def tail(self) -> str:
+        return self.text[self.stem_end - self.start :]
+
+
+def eojeols(doc) -> list[Eojeol]:
+    """Space-separated words with their particle/ending tail marked by Kiwi tags."""
+    out: list[Eojeol] = []
+    group: list = []
+
+    def flush():
+        if not group:
+            return
+        stem_end = group[-1].idx + len(group[-1].text)
+        for tok in reversed(group):
+            if tok.tag_.split("+")[0].startswith(_TAIL_TAGS) and tok is not group[0]:
+                stem_end = tok.idx
+            else:
+                break
+        start = group[0].idx
+        end = group[-1].idx + len(group[-1].text)
+        out.append(Eojeol(start, end, stem_end, doc.text[start:end], tuple(t.tag_ for t in group)))
+        group.clear()
+
+    for tok in doc:
+        if tok.is_space or tok.tag_ == "_SP":
+            flush()
+            continue
+        group.append(tok)
+        if tok.whitespace_:
+            flush()
+    flush()
+    return out
+
+
+def _strip_quotes(s: str) -> tuple[str, int]:
+    """Text without surrounding quotes, and how many characters were cut at the left."""
+    left = 0
+    while s and s[0] in _QUOTES:
+        s, left = s[1:], left + 1
+    while s and s[-1] in _QUOTES:
+        s = s[:-1]
+    return s, left
+
+
+def _ends_with(stem: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if stem.endswith(w) and len(stem) > len(w):
+            return w
+    return None
+
+
+def _starts_with_word(text: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.startswith(w):
+            return w
+    return None
+
+
+_GLOSS_SPAN = re.compile(
+    r"(?P<ko>[^\s(),‘’'\"“”]+)\((?P<en>[A-Za-z][^()\n]{0,40})\)"
+    r"(?P<rest>(?:[\s\-]?(?:\d[A-Za-z0-9.\-]*|(?:맥스|프로|미니|울트라|플러스|라이트|Max|Pro|Mini|Ultra|Plus|Lite|Flash|Turbo)(?![가-힣A-Za-z]))){0,3})"
+)
+_QUOTED = re.compile(r"[‘'\"“「『《〈](?P<q>[^‘’'\"“”「」『』《》〈〉\n,]{1,40}?)[’'\"”」』》〉]")
+
+
+def glosses(doc, known: list[Mention], finder) -> list[Mention]:
+    """``X(Y)`` and ``X(Y) 2.5-맥스`` spans naming one entity in two languages."""
+    out = []
+    bounds_end = {t.idx + len(t.text) for t in doc}
+    for m in _GLOSS_SPAN.finditer(doc.text):
+        rest = m.group("rest") or ""
+        end = m.end()
+        while end not in bounds_end and end > m.end("en") + 1:
+            end -= 1
+        ko, en = m.group("ko"), m.group("en")
+        full = doc.text[m.start():end]
+        rest = doc.text[m.end("en") + 1:end]
+        variants = [f"{ko}{rest}", f"{en}{rest}"] if rest.strip() else [ko, en]
+        hit = _lookup(finder, [full, *variants])
+        if hit:
+            keys, types = hit
+            out.append(Mention(m.start(), end, full, types, keys, (full, *variants), source="gloss"))
+            continue
+        parts = [k for k in known if m.start() <= k.start and k.end <= m.end("en")]
+        if parts and not rest.strip():
+            h = parts[0]
+            out.append(Mention(m.start(), m.end("en") + 1, doc.text[m.start():m.end("en") + 1], h.types, h.keys,
+                               (ko, en), source="gloss"))
+    return out
+
+
+def quotes(doc, finder) -> list[Mention]:
+    """Quoted names typed by the words around them: AI 모델 ‘헤일시온-7’, ‘NX-900’ 칩."""
+    lex = lexicon("ko")
+    words = eojeols(doc)
+    out = []
+    for m in _QUOTED.finditer(doc.text):
+        inner = m.group("q").strip()
+        s = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
+        e = s + len(inner)
+        if not inner or _generic(inner):
+            continue
+        name, names = _split_gloss(inner)
+        hit = _lookup(finder, names)
+        if hit:
+            out.append(Mention(s, e, inner, hit[1], hit[0], tuple(names), source="quote"))
+            continue
+        prev = [w.stem for w in words if w.end <= m.start()][-3:]
+        nxt_words = [w for w in words if w.start >= m.end() - 1 and w.end > m.end()]
+        nxt = [w.text[max(0, m.end() - w.start):] if w.start < m.end() else w.text for w in nxt_words[:2]]
+        nxt = [_strip_particle(x) for x in nxt]
+        t = _type_from_context(name, prev, nxt, lex) or _shape_type(name)
+        if t:
+            out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
+    return out
+
+
+def _strip_particle(w: str) -> str:
+    return re.sub(r"(?:을|를|이|가|은|는|의|에|도|와|과|으로|로|에서)$", "", w)
+
+
+def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) -> str | None:
+    p1 = prev[-1] if prev else ""
+    p2 = " ".join(prev[-2:]) if prev else ""
+    n1 = nxt[0] if nxt else ""
+    if _starts_with_word(n1, lex["titles_lead"]) or _starts_with_word(n1, lex["titles_not_lead"]):
+        if _PERSONISH.match(stem) or " " in stem:
+            return "Person"
+    for t, key in (("AIModel", "model_nouns"), ("Hardware", "hardware_nouns")):
+        words = lex[key]
+        if _starts_with_word(n1, words) or any(p.rstrip("인이자") in words for p in (p1, p2)):
+            return t
+        if p1.endswith(")") and p1.split("(")[0] in words:  # 신경망처리장치(NPU) ‘X’
+            return t
+    if any(p.rstrip("인이자") in lex["company_nouns"] for p in (p1, p2)) or n1 in ("사", "사는", "사가", "사의"):
+        return "Company"
+    if any(p.rstrip("인이자") in lex["project_suffixes"] or p.rstrip("인") == "합작사" for p in (p1, p2)):
+        return "Project"
+    if any(p.rstrip("인이자") in lex["policy_suffixes"] for p in (p1, p2)) or _starts_with_word(n1, ("법", "법안", "행정명령", "전략", "정책")):
+        return "Policy"
+    if _ends_with(stem, lex["policy_suffixes"]) in ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "행정명령", "법", "규정", "가이드라인", "로드맵", "전략"):
+        return "Policy"
+    if _ends_with(stem, lex["project_suffixes"]) in ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "데이터센터", "클러스터", "캠퍼스"):
+        return "Project"
+    if _ends_with(stem, lex["government_suffixes"]) in ("위원회", "집행위원회", "부", "처", "청", "판공실", "의회"):
+        if len(stem) >= 4 and re.search(r"[가-힣]{2,}(?:부|처|청|위원회|의회|판공실)$", stem):
+            return "Government"
+    if _ends_with(stem, lex["company_suffixes"]):
+        return "Company"
+    return None
+
+
+def _shape_type(stem: str) -> str | None:
+    if re.fullmatch(r"[A-Z]{1,4}-?\d{2,4}[A-Z]?", stem):
+        return "Hardware"
+    if re.search(r"[A-Za-z가-힣]{2,}[-\s]?\d+(?:\.\d+)?(?:\s?[A-Za-z가-힣]+)?$", stem):
+        return "AIModel"
+    return None
+
+
+def find(doc, known: list[Mention], finder) -> list[Mention]:
+    """Typed mentions of names the knowledge base does not hold."""
+    lex = lexicon("ko")
+    words = eojeols(doc)
+    covered = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if any(s < w.stem_end and w.start < e for s, e in covered):
+            i += 1
+            continue
+        stem_raw = w.stem
+        stem, cut = _strip_quotes(stem_raw)
+        quoted = cut > 0 or (stem_raw and stem_raw[0] in _OPEN_Q)
+        tags = w.tags
+        proper = any(t.startswith(("NNP", "SL")) for t in tags) or quoted
+        if not stem or not proper or len(stem) < 2:
+            i += 1
+            continue
+        start = w.start + cut
+        end = start + len(stem)
+        j = i
+        # a quoted name may span several words: ‘AI 기가 팩토리 구축법’
+        if quoted and not any(c in w.text[cut:] for c in "’'\"”」』》〉"):
+            k = i + 1
+            while k < len(words) and k - i < 8:
+                closing = next((p for p, c in enumerate(words[k].text) if c in "’'\"”」』》〉"), None)
+                if closing is not None:
+                    end = words[k].start + closing
+                    j = k
+                    break
+                k += 1
+            else:
+                i += 1
+                continue
+        else:
+            # version words after a name: 엑사원 4.0 VL, 솔라 오픈 100B
+            while not w.tail and j + 1 < len(words):
+                nxt, _ = _strip_quotes(words[j + 1].stem)
+                if not _VERSIONISH.match(nxt):
+                    break
+                j += 1
+                end = words[j].start + len(nxt)
+                if words[j].tail:
+                    break
+        name = doc.text[start:end]
+        name, names = _split_gloss(name)
+        if _generic(name):
+            i = j + 1
+            continue
+        prev = [x.stem for x in words[max(0, i - 3):i]]
+        nxt = [x.stem for x in words[j + 1:j + 3]]
+        t = _type_from_context(name, prev, nxt, lex) or (_shape_type(name) if not quoted else None)
+        if quoted and t is None:
+            t = _shape_type(name)
+        if t is None and quoted:
+            i = j + 1
+            continue
+        if t is None:
+            i = j + 1
+            continue
+        looked = _lookup(finder, names)
+        if looked:
+            out.append(Mention(start, end, doc.text[start:end], looked[1], looked[0], tuple(names), source="kb"))
+        else:
+            out.append(Mention(start, end, doc.text[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
+        i = j + 1
+    out.extend(_persons_before_titles(doc, words, known + out, lex))
+    return out
+
+
+def _generic(name: str) -> bool:
+    m = _GLOSS.match(name)
+    if m and (_generic(m.group("ko")) or _generic(m.group("en"))):
+        return True
+    key = name_key(name)
+    if key in GENERIC or len(key) < 2:
+        return True
+    # every word generic: "플래그십 AI", "AI 인프라"
+    return all(name_key(w) in GENERIC for w in re.split(r"[\s·\-]+", name) if w)
+
+
+def _split_gloss(name: str) -> tuple[str, list[str]]:
+    """큐원(Qwen) 2.5-맥스 → names ['큐원(Qwen) 2.5-맥스', '큐원 2.5-맥스', 'Qwen 2.5-맥스']."""
+    m = _GLOSS.match(name)
+    if not m:
+        return name, [name]
+    ko, en, rest = m.group("ko"), m.group("en"), m.group("rest")
+    return name, [name, (ko + rest).strip(), (en + rest).strip()]
+
+
+def _lookup(finder, names) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    for n in names[1:] + names[:1]:
+        hits = finder.index.scan(n, boundaries=None)
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(n):
+            p = hits[0].payloads
+            return tuple(k for k, _ in p), tuple(t for _, t in p)
+    return None
+
+
+def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
+    """김민수 대표, 김민수 뉴로웨이브 대표: Hangul names right before a title (or org + title)."""
+    out = []
+    titles = lex["titles_lead"] + lex["titles_not_lead"]
+    for i, w in enumerate(words):
+        stem = w.stem
+        if w.tail or not _PERSONISH.match(stem) or any(m.start < w.end and w.start < m.end for m in known):
+            continue
+        if not any(t.startswith("NNP") for t in w.tags):
+            continue
+        nxt = words[i + 1:i + 3]
+        if not nxt:
+            continue
+        if _starts_with_word(nxt[0].text, titles) or (
+            len(nxt) > 1 and any(m.start == nxt[0].start for m in known) and _starts_with_word(nxt[1].text, titles)
+        ):
+            out.append(Mention(w.start, w.stem_end, stem, ("Person",), (), (stem,), source="pattern"))
+    return out
+
+
+def short_forms(m: Mention) -> list[str]:
+    """Other ways the article may refer to an unseen entity once introduced."""
+    forms = []
+    if m.type == "Person" and _PERSONISH.match(m.text):
+        pass  # surname + title (김 대표) is handled as an anaphor
+    for n in m.names:
+        base, _ = _strip_quotes(n)
+        if base != n:
+            forms.append(base)
+    return forms
+
+
+def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
+    """이 회사는, 정부는, 황 CEO: references resolved later to an antecedent."""
+    lex = lexicon("ko")
+    out = []
+    for t, phrases in lex["anaphora"].items():
+        for p in phrases:
+            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}(?=[은는이가을를의에도와과\s,]|$)", doc.text):
+                if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+                    out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
+    # surname + title: 황 CEO, 김 대표, 이 원장
+    titles = "|".join(map(re.escape, sorted(lex["titles_lead"], key=len, reverse=True)))
+    for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", doc.text):
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+            out.append(Mention(m.start(), m.end(), m.group(0), ("Person",), (), (m.group(1),), anaphor=True, source="anaphor"))
+    out = sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: m.start)
+    # keep the longest of overlapping anaphors
+    kept: list[Mention] = []
+    for m in sorted(out, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+__all__ = ["find", "glosses", "anaphors", "short_forms", "eojeols", "name_key"]

@@ -1,0 +1,194 @@
+"""How each relation is stated in English, as rules over sentence templates.
+
+Placeholders: ``E("Company")`` a mention of that type (an anaphor such as "it" or "the
+company" counts, and is resolved later), ``LIST(...)`` a coordinated list, ``AMOUNT`` a
+sum of money. Fillers are bounded so a rule never reaches across a whole paragraph.
+"""
+from __future__ import annotations
+
+from kg.extract.candidates import Rule, by_types
+from kg.extract.frame import AMOUNT, E, LIST
+
+AMT = f"(?P<a>{AMOUNT})"
+F = r"[^⟨⟩;]{0,40}?"  # a short filler with no other mention in it
+G = r"[^;]{0,90}?"  # a longer filler that may step over other mentions
+
+MAKE = (
+    r"(?:released|releases|release|launched|launches|launch|unveiled|unveils|unveil|introduced|introduces|"
+    r"debuted|debuts|rolled out|rolls out|open-sourced|open-sources|open sourced|showcased|showcases|"
+    r"unleashed|shipped|ships|announced|announces|presented|presents|published|publishes|developed|develops|"
+    r"built|builds|created|creates|made available|put out|released a new version of|came out with)"
+)
+PROPOSE = r"(?:proposed|proposes|drafted|drafts|outlined|outlines|floated|tabled|put forward|puts forward|submitted|unveiled|unveils|announced|announces)"
+ENACT = (
+    r"(?:signed|signs|enacted|enacts|passed|passes|adopted|adopts|approved|approves|issued|issues|ratified|"
+    r"ratifies|implemented|implements|put into force|brought into force|promulgated|finali[sz]ed)"
+)
+REPEAL = (
+    r"(?:revoked|revokes|rescinded|rescinds|repealed|repeals|scrapped|scraps|withdrew|withdraws|overturned|"
+    r"overturns|rolled back|rolls back|cancell?ed|cancels|struck down|strikes down|abolished|abolishes|"
+    r"reversed|reverses|killed|dropped|tore up|nullified)"
+)
+BE = r"(?:was|were|is|are|has been|have been|had been|been|being|will be|would be)"
+LEAD_TITLE = (
+    r"(?:co-?founder and chief executive(?: officer)?|founder and chief executive(?: officer)?|co-?founder and CEO|"
+    r"founder and CEO|chief executive officer|chief executive|CEO|president|chairman|chairwoman|chairperson|"
+    r"chair|head|boss|director|secretary|minister|prime minister|premier|commissioner|managing director|leader|chief)"
+)
+PLACE_NOUN = (
+    r"(?:startup|start-up|company|firm|group|chipmaker|chip-maker|chip designer|developer|maker|giant|lab|"
+    r"unicorn|provider|conglomerate|manufacturer|supplier|foundry|corporation|outfit|operator|rival|challenger|"
+    r"business|champion|player|newcomer|contender|investor|fund|company's)"
+)
+
+_MAKE_TYPES = by_types({
+    ("Company", "AIModel"): "released",
+    ("Company", "Hardware"): "manufactures",
+    ("Government", "Policy"): "announced",
+    ("Person", "Policy"): "announced",
+    ("Company", "Project"): "participatesIn",
+    ("Government", "Project"): "participatesIn",
+})
+_POSSESSIVE_TYPES = by_types({("Company", "AIModel"): "released", ("Company", "Hardware"): "manufactures"})
+
+RULES: list[Rule] = [
+    # --- making things: released / manufactures / announced / participatesIn -------------
+    Rule("en.make.active",
+         rf"{E('Company', 'Government', 'Person', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{MAKE}\s{F}{LIST('AIModel', 'Hardware', 'Policy', 'Project', name='o')}",
+         _MAKE_TYPES, 0.85),
+    Rule("en.make.passive",
+         rf"{LIST('AIModel', 'Hardware', 'Policy', 'Project', name='o')}{G}\b{BE}\s(?:\w+\s)?(?:released|launched|unveiled|introduced|developed|built|created|made|designed|open-sourced|presented|announced|published|proposed)\s(?:[^⟨⟩;]{{0,30}}?\s)?by\s(?:the\s)?{E('Company', 'Government', 'Person', name='s')}",
+         _MAKE_TYPES, 0.85),
+    Rule("en.make.by",
+         rf"{E('AIModel', 'Hardware', name='o')},?\s(?:a\s|an\s|the\s)?(?:[\w-]+\s){{0,3}}?(?:from|by|developed by|made by|built by|designed by|created by)\s{E('Company', name='s')}",
+         _POSSESSIVE_TYPES, 0.75),
+    Rule("en.possessive",
+         rf"{E('Company', name='s')}['’]s?\s(?:(?:new|newest|latest|upcoming|flagship|own|first|second|third|open|open-source|biggest|largest|popular|paid|free|rival|recent|previous|high-end|older|next-generation|next|current|powerful|advanced|\w+-\w+|\w+est)\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
+         _POSSESSIVE_TYPES, 0.75),
+    Rule("en.its",
+         rf"{E('Company', name='s')}\s(?:(?:new|newest|latest|upcoming|flagship|own|first|biggest|largest|popular|\w+-\w+)\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
+         _POSSESSIVE_TYPES, 0.7, check=lambda fr, m: fr.item(m.group("s")).text.lower() in ("its", "their")),
+    Rule("en.compound",
+         rf"{E('Company', name='s')}\s{E('Hardware', name='o')}", "manufactures", 0.7),
+    Rule("en.manufactures.active",
+         rf"{E('Company', name='s')}{F}\b(?:makes|made|designs|designed|produces|produced|manufactures|manufactured|fabricates|sells|sold|supplies|supplied)\s{F}{LIST('Hardware', name='o')}",
+         "manufactures", 0.8),
+    Rule("en.manufactures.passive",
+         rf"{LIST('Hardware', name='o')}{F}\b(?:made|designed|built|produced|developed|manufactured|supplied)\sby\s{E('Company', name='s')}",
+         "manufactures", 0.8),
+    # --- training and comparison -------------------------------------------------------------
+    Rule("en.trained.subject",
+         rf"{E('AIModel', name='s')}{G}\b(?:trained|training|pre-trained|pretrained)\b{G}{LIST('Hardware', name='o')}",
+         "trainedOn", 0.8),
+    Rule("en.trained.object",
+         rf"\b(?:trained|trains|train|training)\s{E('AIModel', name='s')}\s(?:on|using|with){G}{LIST('Hardware', name='o')}",
+         "trainedOn", 0.8),
+    Rule("en.outperforms",
+         rf"{E('AIModel', name='s')}{G}\b(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|scored higher than|scores higher than|topped|tops|outdid|outdoes|exceed(?:s|ed)|best(?:s|ed)|edged out|outpaced|outpaces|outclass(?:es|ed)|did better than|does better than|performed better than|performs better than)\s{F}{LIST('AIModel', name='o')}",
+         "outperforms", 0.8, modality="claimed"),
+    # --- who leads what -------------------------------------------------------------------
+    Rule("en.leads.org_title_person",
+         rf"{E('Company', 'Government', name='o')}(?:['’]s)?\s{LEAD_TITLE}\s{E('Person', name='s')}",
+         "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
+    Rule("en.leads.person_orgs_title",
+         rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b",
+         "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
+    Rule("en.leads.person_title_of",
+         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:[\w.-]+\s){{0,3}}?{E('Company', 'Government', name='o')}",
+         "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
+    Rule("en.leads.led_by",
+         rf"{E('Company', 'Government', name='o')}{G}\b(?:led|headed|run|chaired|helmed|managed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,4}}?{E('Person', name='s')}",
+         "leads", 0.8, check=lambda fr, m: not _former(fr, m)),
+    Rule("en.leads.verb",
+         rf"{E('Person', name='s')}\s(?:\w+\s)?(?:leads|heads|runs|chairs|helms|led|headed|ran|chaired)\s(?:the\s)?{E('Company', 'Government', name='o')}",
+         "leads", 0.75),
+    # --- where companies are based ---------------------------------------------------------
+    Rule("en.based.place_noun_company",
+         rf"{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\s{E('Company', name='s')}",
+         "basedIn", 0.85),
+    Rule("en.based.company_appos",
+         rf"{E('Company', name='s')},\s(?:the|a|an)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\b",
+         "basedIn", 0.85),
+    Rule("en.based.definite",
+         rf"\b(?:the|The)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,2}}?{PLACE_NOUN}\b",
+         "basedIn", 0.7),
+    Rule("en.based.in",
+         rf"{E('Company', name='s')}{F}\b(?:is|was|are)?\s?(?:based|headquartered|located)\s(?:in|out of)\s(?:[^⟨⟩;]{{0,20}}?)?{E('Country', name='o')}",
+         "basedIn", 0.8),
+    # --- corporate structure ---------------------------------------------------------------
+    Rule("en.subsidiary.possessive",
+         rf"{E('Company', name='o')}['’]s\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
+         "subsidiaryOf", 0.8),
+    Rule("en.subsidiary.of",
+         rf"{E('Company', name='s')},?\s(?:is\s|was\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\sof\s{E('Company', name='o')}",
+         "subsidiaryOf", 0.8),
+    Rule("en.subsidiary.owned",
+         rf"{E('Company', name='s')}{F}\b(?:wholly\s)?(?:owned|controlled)\sby\s(?:parent\s(?:company\s)?)?{E('Company', name='o')}",
+         "subsidiaryOf", 0.7),
+    Rule("en.operates.verb",
+         rf"{E('Company', name='s')}{F}\b(?:operates|operated|runs|ran|manages)\s(?:the\s)?{LIST('AIModel', 'Company', 'Project', name='o')}",
+         "operates", 0.8),
+    Rule("en.operates.relative",
+         rf"{E('AIModel', 'Project', name='o')},\s(?:the|a|an)\s[^⟨⟩;]{{0,40}}?{E('Company', name='s')}\s(?:operates|runs)",
+         "operates", 0.8),
+    Rule("en.operates.operator",
+         rf"{E('AIModel', 'Project', 'Company', name='o')}(?:['’]s)?\s(?:operator|owner)\s{E('Company', name='s')}",
+         "operates", 0.75),
+    # --- projects ---------------------------------------------------------------------------
+    Rule("en.project.join",
+         rf"{LIST('Company', 'Government', name='s')}{G}\b(?:founded|formed|joined|join|joins|backs|backed|set up|established|co-founded|partner(?:ed|s)? (?:in|on)|invest(?:ed|ing|s)? in|took part in|take part in|signed on to|participat\w+ in|are part of|is part of|will build|is building|are building|to build)\s{F}{E('Project', name='o')}",
+         "participatesIn", 0.8),
+    Rule("en.project.partner",
+         rf"{E('Project', name='o')}{G}\b(?:in partnership with|in collaboration with|with partners?|together with|alongside|jointly with|backed by|founded by|formed by|co-founded by|set up by)\s(?:the\s)?{LIST('Company', 'Government', name='s')}",
+         "participatesIn", 0.8),
+    Rule("en.project.members",
+         rf"{LIST('Company', 'Government', name='s')}{F}\b(?:are|is|as|were|was)\s(?:the\s)?(?:[\w-]+\s)?(?:partners?|investors?|backers?|members?|participants?|founders?|founding partners?)\s(?:in|of)\s(?:the\s)?{E('Project', name='o')}",
+         "participatesIn", 0.8),
+    Rule("en.project.jv",
+         rf"{E('Project', name='o')},\s(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:joint venture|venture|partnership|consortium|alliance)\s(?:of|between|by|from|with)\s{LIST('Company', 'Government', name='s')}",
+         "participatesIn", 0.8),
+    # --- money ------------------------------------------------------------------------------
+    Rule("en.invest.raised",
+         rf"{E('Company', 'Project', name='s')}{G}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         "investment", 0.8),
+    Rule("en.invest.round_for",
+         rf"{AMT}\s(?:[\w-]+\s){{0,3}}?(?:funding|investment|financing|round|raise|capital injection|fundraising)\b[^⟨⟩;]{{0,25}}?\b(?:for|in|into|by)\s(?:the\s)?{E('Company', 'Project', name='s')}",
+         "investment", 0.8),
+    Rule("en.invest.in",
+         rf"\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?|put(?:s|ting)?|plough(?:s|ed)?|plow(?:s|ed)?)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}\s(?:[^⟨⟩;]{{0,30}}?)?\b(?:in|into|to)\s(?:the\s)?{E('Company', 'Project', name='s')}",
+         "investment", 0.8),
+    Rule("en.invest.project_budget",
+         rf"{E('Project', name='s')}{G}\b(?:mobili[sz]e|mobili[sz]es|mobili[sz]ing|raise|invest|commit|deploy|worth|budget of|funding of|backed by|investment of|cost of)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}",
+         "investment", 0.75),
+    Rule("en.cost.to_train",
+         rf"{E('AIModel', name='s')}{G}\bcost(?:s|ing)?\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}(?:[^⟨⟩;]{{0,20}}?)\bto\s(?:train|build|develop|make|create)",
+         "developmentCost", 0.8),
+    Rule("en.cost.noun",
+         rf"{E('AIModel', name='s')}{G}\b(?:training|development|compute|building)\s(?:costs?|bill|budget)\s(?:of\s|was\s|were\s|at\s|totall?ed\s|came to\s|reached\s)?(?:[^⟨⟩;]{{0,15}}?)?{AMT}",
+         "developmentCost", 0.8),
+    Rule("en.cost.spent",
+         rf"\bspent\s(?:[^⟨⟩;]{{0,15}}?)?{AMT}\s(?:on\s|to\s)?(?:training|building|developing|train|build|develop)\s{E('AIModel', name='s')}",
+         "developmentCost", 0.8),
+    # --- policy -----------------------------------------------------------------------------
+    Rule("en.policy.propose",
+         rf"{E('Government', 'Person', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{PROPOSE}\s{F}{LIST('Policy', name='o')}",
+         "announced", 0.8),
+    Rule("en.policy.enact",
+         rf"{E('Government', 'Person', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{ENACT}\s{F}{LIST('Policy', name='o')}",
+         "enacted", 0.85),
+    Rule("en.policy.enact_passive",
+         rf"{LIST('Policy', name='o')}{G}\b{BE}\s(?:\w+\s)?{ENACT}\s(?:[^⟨⟩;]{{0,30}}?\s)?by\s(?:the\s)?{E('Government', 'Person', name='s')}",
+         "enacted", 0.85),
+    Rule("en.policy.repeal",
+         rf"{E('Government', 'Person', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{REPEAL}\s{F}{LIST('Policy', name='o')}",
+         "repealed", 0.85),
+    Rule("en.policy.repeal_passive",
+         rf"{LIST('Policy', name='o')}{G}\b{BE}\s(?:\w+\s)?{REPEAL}\s(?:[^⟨⟩;]{{0,30}}?\s)?by\s(?:the\s)?{E('Government', 'Person', name='s')}",
+         "repealed", 0.85),
+]
+
+
+def _former(frame, m) -> bool:
+    """'former chief executive', 'ex-CEO', 'vice president': not the head (now)."""
+    span = frame.template[max(0, m.start() - 12):m.end()].lower()
+    return any(w in span for w in ("former", "ex-", "vice", "deputy", "then-", "late ", "acting"))

@@ -1,0 +1,121 @@
+"""Mentions → canonical entities: one key per real-world thing, whatever the language.
+
+Known names carry their knowledge-base key from the gazetteer. A country that acts as a
+government (미국은 … 시행했다) becomes that country's government entry. An unseen name
+gets a key minted from its name — the English gloss when the article gives one
+(뉴로웨이브(Neurowave) → ``company-neurowave``) — so the same name in another article, in
+either language when glossed, lands on the same entity.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.extract.extractor import Arg, ArticleAnalysis
+from kg.model import Article, Entity, Extraction, Fact
+from kg.resolve.kb import KnowledgeBase
+
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+_QUOTES = "‘’'\"“”「」『』《》〈〉"
+
+
+def _clean(name: str) -> str:
+    return name.strip().strip(_QUOTES).strip()
+
+
+def slug(name: str) -> str:
+    """A readable key from a name: lower case, ASCII letters, digits, Hangul, '-' and '.'."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    s = re.sub(r"[\s_/·]+", "-", s)
+    s = re.sub(r"[^0-9a-z가-힣.\-]+", "", s)
+    s = re.sub(r"-{2,}", "-", s).strip("-.")
+    return s or "x"
+
+
+class Linker:
+    """Turns an :class:`ArticleAnalysis` into an :class:`Extraction` of canonical entities."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._gov_of_country: dict[str, str] = {}
+        for e in kb.entities:
+            if e.type == "Government" and e.country and not e.parent:
+                self._gov_of_country.setdefault(e.country, e.key)
+
+    def government_of(self, country_key: str) -> str | None:
+        return self._gov_of_country.get(country_key)
+
+    def link(self, article: Article, analysis: ArticleAnalysis, *, extractor: str) -> Extraction:
+        entities: dict[str, Entity] = {}
+        surfaces: dict[str, dict[str, None]] = {}
+
+        def key_of(arg: Arg) -> str:
+            key, entity = self._entity(arg)
+            if key not in entities:
+                entities[key] = entity
+            surfaces.setdefault(key, {})
+            for n in (arg.mention.text, *arg.mention.names):
+                n = _clean(n)
+                if n:
+                    surfaces[key].setdefault(n, None)
+            return key
+
+        facts: dict[tuple, Fact] = {}
+        for af in analysis.facts:
+            s = key_of(af.subject)
+            o = key_of(af.object) if isinstance(af.object, Arg) else af.object
+            if s == o:
+                continue
+            fact = Fact(
+                subject=s, predicate=af.predicate, object=o, sentence=af.sentence, start=af.start, end=af.end,
+                confidence=af.confidence, modality=af.modality, extractor=extractor,
+            )
+            k = (s, af.predicate, o if isinstance(o, str) else (str(o.value), o.currency), af.start)
+            old = facts.get(k)
+            if old is None or _better(fact, old):
+                facts[k] = fact
+        out = []
+        for key, e in entities.items():
+            extra = tuple(n for n in surfaces.get(key, {}) if n not in e.labels)
+            out.append(Entity(e.key, e.type, e.names, e.aliases + extra, e.wikidata, e.known) if extra else e)
+        ordered = sorted(facts.values(), key=lambda f: (f.start, f.subject, f.predicate, str(f.object)))
+        return Extraction(article, tuple(sorted(out, key=lambda e: e.key)), tuple(ordered))
+
+    def _entity(self, arg: Arg) -> tuple[str, Entity]:
+        m, t = arg.mention, arg.type
+        key = m.key_for(t) if m.keys else None
+        if key:
+            entry = self.kb.by_key(key)
+            if entry is not None:
+                return key, entry.to_entity()
+        if t == "Government" and m.keys:
+            country = m.key_for("Country")
+            if country:
+                gov = self.government_of(country)
+                if gov and self.kb.by_key(gov):
+                    return gov, self.kb.by_key(gov).to_entity()
+                c = self.kb.by_key(country)
+                names = []
+                if c is not None and c.en:
+                    names.append(("en", f"Government of {c.en}"))
+                if c is not None and c.ko:
+                    names.append(("ko", f"{c.ko} 정부"))
+                return f"{country}-government", Entity(f"{country}-government", "Government", tuple(names))
+        names = [n for n in dict.fromkeys(_clean(x) for x in (*m.names, m.text)) if n]
+        for n in names:
+            for entry in self.kb.lookup(n):
+                if entry.type == t:
+                    return entry.key, entry.to_entity()
+        en = next((n for n in names if _LATIN.search(n) and not _HANGUL.search(n)), None)
+        ko = next((n for n in names if _HANGUL.search(n)), None)
+        base = en or ko or names[0]
+        key = f"{t.lower()}-{slug(base)}"
+        labels = tuple((lang, n) for lang, n in (("en", en), ("ko", ko)) if n)
+        aliases = tuple(n for n in names if n not in (en, ko))
+        return key, Entity(key, t, labels or (("en", base),), aliases)
+
+
+def _better(a: Fact, b: Fact) -> bool:
+    rank = {"asserted": 0, "claimed": 1, "reported": 2, "planned": 3, "negated": 4}
+    return (rank[a.modality], -a.confidence) < (rank[b.modality], -b.confidence)
