@@ -141,3 +141,13 @@ def test_load_of_a_non_store_folder_is_a_kg_error(tmp_path):
     (tmp_path / "some.txt").write_text("hello", encoding="utf-8")
     with pytest.raises(KGError):
         load(tmp_path)
+
+
+@pytest.mark.parametrize("suffix", sorted(SUFFIXES))
+def test_hostile_article_text_round_trips_exactly(tmp_path, suffix):
+    from graph_samples import make_extraction
+
+    sentence = 'Corvid makes """chips""" \\ \x00\x07\x1b\u2028\u202e <script>alert(1)</script>\r\n end.'
+    e = make_extraction("x", "en", None, 'ti"tle\n', [("corvid", "manufactures", "tern-t1", sentence, {})])
+    back = load(write_graph(to_dataset([e]), tmp_path / f"k{suffix}"))
+    assert sentence in {str(o) for _, _, o, _ in back.quads((None, None, None, None))}
