@@ -11,6 +11,12 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "build": "kg.api",
+    "from_texts": "kg.api",
+    "load": "kg.api",
+    "extract": "kg.api",
+    "literal": "kg.api",
+    "KnowledgeGraph": "kg.api",
     "KGError": "kg.errors",
     "InputError": "kg.errors",
     "QueryError": "kg.errors",
@@ -35,5 +41,6 @@ def __getattr__(name: str):
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kg.api import KnowledgeGraph, build, extract, from_texts, literal, load  # noqa: F401
     from kg.errors import *  # noqa: F403
     from kg.model import *  # noqa: F403
