@@ -43,9 +43,9 @@ class Mention:
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> dict:
-    """Cue words of ``patterns/lexicon.json`` for one language."""
-    with resources.files("kg.extract").joinpath("patterns/lexicon.json").open(encoding="utf-8") as f:
-        return json.load(f)[lang]
+    """Cue words of ``patterns/lexicon_<lang>.json``."""
+    with resources.files("kg.extract").joinpath(f"patterns/lexicon_{lang}.json").open(encoding="utf-8") as f:
+        return json.load(f)
 
 
 def token_boundaries(doc) -> tuple[set[int], set[int]]:
