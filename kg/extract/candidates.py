@@ -42,7 +42,9 @@ class Rule:
     check: object = None  # optional callable(frame, match) -> bool
     #: (role, type) of an argument the sentence leaves implicit: ("s", "Company") for
     #: "the Dutch group", ("o", "Project") for "5개 정예팀이 선발돼" after a project was named.
-    implicit: tuple[str, str] | None = None
+    implicit: tuple[str, ...] | None = None  # (role, type[, name hint])
+    #: only used when no other rule found the same subject and relation in the sentence
+    fallback: bool = False
 
     def compiled(self):
         return _compile(self.pattern, self.flags)

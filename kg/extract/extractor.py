@@ -93,20 +93,24 @@ class Extractor:
         mentions = self.finder(doc)
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
-        sentence_of = {}
-        for fr in frames:
-            for it in fr.items:
-                if isinstance(it, Mention):
-                    sentence_of[(it.start, it.end)] = fr.index
         resolver = _Anaphora(mentions, frames, self.lang)
         facts: dict[tuple, ArgFact] = {}
         for fr in frames:
-            for cand in self._candidates(fr):
-                for fact in self._settle(cand, resolver):
-                    key = (fact.subject.mention.start, fact.subject.type, fact.predicate, _obj_key(fact.object), fr.index)
-                    old = facts.get(key)
-                    if old is None or old.confidence < fact.confidence:
-                        facts[key] = fact
+            cands = list(self._candidates(fr))
+            # a fallback rule speaks only where no other rule found the same subject and relation
+            firm = [c for c in cands if not c[1].fallback]
+            weak = [c for c in cands if c[1].fallback]
+            settled = [f for c in firm for f in self._settle(c, resolver)]
+            claimed = {(f.subject.mention.start, f.predicate) for f in settled}
+            for c in weak:
+                for f in self._settle(c, resolver):
+                    if (f.subject.mention.start, f.predicate) not in claimed:
+                        settled.append(f)
+            for fact in settled:
+                key = (fact.subject.mention.start, fact.subject.type, fact.predicate, _obj_key(fact.object), fr.index)
+                old = facts.get(key)
+                if old is None or old.confidence < fact.confidence:
+                    facts[key] = fact
         return ArticleAnalysis(tuple(m for m in mentions if not m.anaphor), tuple(facts.values()))
 
     # -- rules ---------------------------------------------------------------------------
@@ -125,23 +129,31 @@ class Extractor:
 
     def _expand(self, rule: Rule, fr: Frame, m: re.Match):
         groups = m.groupdict()
+        if self.lang == "ko" and groups.get("s") and groups.get("o") and m.start("s") < m.start("o"):
+            # Korean: the subject of a verb is the nearest topic before its object; another
+            # topic in between (EU는 … 집행위원회는 … 내놓고) takes the verb for itself
+            between = fr.template[m.end("s"):m.start("o")]
+            if _TOPIC.search(between):
+                return
         subs = [i for g in ("s", "s2") if groups.get(g) for i in fr.indices(groups[g])]
         objs = fr.indices(groups.get("o")) if groups.get("o") else []
+        if rule.name.endswith("quoted_objects"):
+            objs = [i for i in objs if _quoted(fr, fr.item(i))]
         amounts = fr.indices(groups.get("a")) if groups.get("a") else []
         cue = _absolute(fr, m.start(), m.end())
-        role, itype = rule.implicit or ("", "")
+        role, itype, hint = (*(rule.implicit or ("", "")), "")[:3]
         if subs:
             subs_m = [fr.item(i) for i in subs]
         else:
             # the sentence names no subject ("the Dutch group", "해당 모델"): it is whoever
             # the phrase refers to, found like an anaphor
-            subs_m = [Mention(cue[0], cue[0], "", (itype if role == "s" else "Company",), anaphor=True, source="implicit")]
+            subs_m = [Mention(cue[0], cue[0], "", (itype if role == "s" else "Company",), (), (hint,) if hint and role == "s" else (), anaphor=True, source="implicit")]
         if amounts:
             targets = [fr.item(i)[2] for i in amounts]
         elif objs:
             targets = [fr.item(i) for i in objs]
         elif role == "o":
-            targets = [Mention(cue[0], cue[0], "", (itype,), anaphor=True, source="implicit")]
+            targets = [Mention(cue[0], cue[0], "", (itype,), (), (hint,) if hint else (), anaphor=True, source="implicit")]
         else:
             return
         for s in subs_m:
@@ -195,12 +207,22 @@ class Extractor:
             yield ArgFact(Arg(s_m, st), pred, o_arg, fr.start, fr.end, fr.text, round(conf, 3), modality, cand.rule)
 
 
+_TOPIC = re.compile(r"⟨[A-Za-z|]*(?:Company|Government|Country|Person)[A-Za-z|]*:\d+⟩(?:\s?[가-힣]{1,4})?(?:은|는|이|가)\s")
+
+
 def _role_types(m: Mention) -> list[str]:
     types = list(m.types)
     # a country named where a government acts: 미국은 … 시행했다, "the US repealed …"
     if "Country" in types and "Government" not in types:
         types.append("Government")
     return types
+
+
+def _quoted(fr: Frame, m) -> bool:
+    if not isinstance(m, Mention):
+        return False
+    before = fr.text[max(0, m.start - fr.start - 1):m.start - fr.start]
+    return before in ("‘", "'", "\"", "“", "「", "『", "《", "〈")
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -253,6 +275,8 @@ class _Anaphora:
     def resolve(self, m: Mention, type_: str, *, before: int, exclude=None) -> Mention | None:
         here = self._sentence(m.start)
         reach = 1 if m.text.lower() in ("it", "its", "he", "she", "his", "her", "they", "their") else 3
+        if m.source == "head":
+            reach = 1000  # constrained by name instead: 연구원은 → the one LG AI연구원
         pool = [
             c for c in self.named
             if c.end <= max(before, m.start) and here - self._sentence(c.start) <= reach
@@ -261,6 +285,14 @@ class _Anaphora:
         ]
         if not pool:
             return None
+        if m.source == "head":
+            hinted = [c for c in pool if any(n.endswith(m.names[0]) for n in (*c.names, c.text))]
+            return hinted[-1] if hinted else None
+        if m.source == "implicit" and m.names and m.names[0]:
+            # a hint names the kind of antecedent: "그룹 계열사" refers to a group
+            hinted = [c for c in pool if any(m.names[0] in n for n in (*c.names, c.text))]
+            if hinted:
+                return hinted[-1]
         if m.type == "Person" and m.names:  # 황 CEO → the person whose name has 황
             pool = [c for c in pool if any(m.names[0] in n for n in c.names or (c.text,))] or []
             return pool[-1] if pool else None

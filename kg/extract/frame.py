@@ -20,6 +20,10 @@ OPEN, CLOSE = "⟨", "⟩"
 
 def E(*types: str, name: str | None = None) -> str:
     """A placeholder of one of ``types`` (``"*"`` for any entity), capturing its index."""
+    if "Government" in types and "Country" not in types:
+        # a country named where a government acts (미국은 … 시행했다); the extractor
+        # settles it as that country's government
+        types = (*types, "Country")
     if types == ("*",):
         alt = r"[A-Za-z|]+"
     else:

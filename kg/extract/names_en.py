@@ -31,13 +31,20 @@ _PERSON_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?$")
 _SAY = {"said", "says", "told", "wrote", "added", "argued", "noted", "explained", "stated", "announced"}
 
 
+_AMOUNT_TOKEN = re.compile(r"\d[\d.,]*(?:bn|mn|m|k|tn|trn|st|nd|rd|th|s|pc|%)", re.I)
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
 def _name_like(tok) -> bool:
     t = tok.text
-    if not t or t in _CALENDAR:
+    # "1.7bn", "30th", "1990s" are amounts and ordinals, never part of a name
+    if not t or t in _CALENDAR or _AMOUNT_TOKEN.fullmatch(t):
         return False
+    if _NUMBER.fullmatch(t):  # a version after a name: Llama 3.1, but not "in 2024"
+        return tok.i > 0 and tok.nbor(-1).text[:1].isupper() and tok.nbor(-1).text not in _SKIP_START and len(t) < 4 or "." in t and tok.i > 0 and tok.nbor(-1).text[:1].isupper()
     if t[0].isupper() or (any(c.isdigit() for c in t) and any(c.isalpha() for c in t)):
         return True
-    return t[0].isdigit() and tok.i > 0 and tok.nbor(-1).text[:1].isupper()  # Llama 3.1
+    return False
 
 
 def _runs(sent):
@@ -53,9 +60,19 @@ def _runs(sent):
         j = i
         while j + 1 < len(toks):
             nxt = toks[j + 1]
-            if _name_like(nxt) or nxt.text in ("-", "–") and not toks[j].whitespace_:
+            if _name_like(nxt):
                 j += 1
                 continue
+            if nxt.text in ("-", "–") and not toks[j].whitespace_ and not nxt.whitespace_ and j + 2 < len(toks):
+                after = toks[j + 2]
+                if _name_like(after) or after.text[:1].isdigit():
+                    j += 2
+                    continue
+                # "Kim Min-su": a hyphenated given name; "Busan-based", "Portuguese-language" end the name
+                if after.text.isalpha() and after.text.islower() and len(after.text) <= 4 and j - i >= 1 and all(
+                        _PERSON_WORD.match(t.text) for t in toks[i:j + 1]):
+                    j += 2
+                break
             if (nxt.text.lower() in _JOINERS and nxt.text.islower() and j + 2 < len(toks)
                     and _name_like(toks[j + 2]) and toks[j + 2].text not in _SKIP_START):
                 j += 2
@@ -70,19 +87,55 @@ def _ends_with_word(name: str, words) -> bool:
     return last in words or last.rstrip(".") in words
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _head_after(text: str, lex) -> str | None:
+    """The type named by a head noun right after a name: "NX-900 chips", "Wren coding assistant"."""
+    mods = _alt(lex["noun_modifiers"])
+    for t, key in (("Hardware", "hardware_nouns"), ("AIModel", "model_nouns")):
+        if re.match(rf"\s+(?:(?:{mods})\s+)?(?:{_alt(lex[key])})\b", text, re.I):
+            return t
+    return None
+
+
+def _apposition(text: str, lex) -> str | None:
+    """The type an apposition gives: "X, the Busan-based startup", "X, a data centre project"."""
+    m = re.match(r",\s+(?:a|an|the|its|their|[A-Z][\w.]*['’]s?)\s+((?:[\w.’'-]+\s+){0,4}?)"
+                 rf"({_alt(lex['company_nouns'] + lex['model_nouns'] + lex['hardware_nouns'] + lex['project_nouns'])})\b", text)
+    if not m:
+        return None
+    noun = m.group(2).lower()
+    for t, key in (("Company", "company_nouns"), ("AIModel", "model_nouns"), ("Hardware", "hardware_nouns"), ("Project", "project_nouns")):
+        if noun in {w.lower() for w in lex[key]}:
+            return t
+    return None
+
+
+def _person_apposition(text: str, lex) -> bool:
+    """ "X, Veridian's chief executive", "X, chair of the board", "X, the office's director"."""
+    titles = _alt(lex["titles_lead"] + lex["titles_not_lead"] + lex["person_nouns"])
+    return bool(re.match(rf",\s+(?:(?:a|an|the)\s+)?(?:[\w.&’'-]+\s+){{0,3}}?(?:{titles})\b", text, re.I))
+
+
 def _type(span_toks, lex, doc) -> str | None:
     name = doc.text[span_toks[0].idx:span_toks[-1].idx + len(span_toks[-1].text)]
     words = name.split()
+    start, end = span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text)
     before = doc[max(0, span_toks[0].i - 4):span_toks[0].i]
-    after = doc[span_toks[-1].i + 1:span_toks[-1].i + 5]
     prev = [t.text.lower() for t in before]
-    nxt = [t.text.lower() for t in after]
-    nxt_text = " ".join(nxt)
+    after_text = doc.text[end:end + 80]
+    before_text = doc.text[max(0, start - 40):start]
+    person_shape = all(_PERSON_WORD.match(w) for w in words) and 2 <= len(words) <= 3
+    gov_heads = set(lex["government_heads"])
     if re.fullmatch(r"Executive Order \d+", name):
         return "Policy"
-    if _ends_with_word(name, lex["policy_heads"]) and len(words) > 1:
+    # "Office of Science and Technology Policy", "National Council for Digital Sovereignty"
+    gov_of = any(w in gov_heads and words[k + 1] in ("of", "for", "on") for k, w in enumerate(words[:-1]))
+    if _ends_with_word(name, lex["policy_heads"]) and len(words) > 1 and not (gov_of and words[-1] == "Policy"):
         return "Policy"
-    if words[0] in ("Ministry", "Department", "Office", "Bureau", "Agency") or (
+    if words[0] in ("Ministry", "Department", "Office", "Bureau", "Agency") or gov_of or (
         _ends_with_word(name, lex["government_heads"]) and len(words) > 1
     ):
         return "Government"
@@ -90,39 +143,71 @@ def _type(span_toks, lex, doc) -> str | None:
         return "Project"
     if _ends_with_word(name, lex["company_suffixes"]) and len(words) > 1:
         return "Company"
-    # head nouns right after: "NX-900 chips", "Halcyon-7 model"
-    for t, key in (("Hardware", "hardware_nouns"), ("AIModel", "model_nouns")):
-        nouns = {w.lower() for w in lex[key]}
-        if nxt and (nxt[0] in nouns or " ".join(nxt[:2]) in nouns):
-            return t
-    # apposition: "X, the Busan-based startup" / "X, its first reasoning model"
-    if nxt[:1] == [","] and len(nxt) > 2:
-        appo = " ".join(nxt[1:4])
-        for t, key in (("Company", "company_nouns"), ("AIModel", "model_nouns"), ("Hardware", "hardware_nouns")):
-            if any(re.search(rf"\b{re.escape(w.lower())}\b", appo) for w in lex[key]) and nxt[1] in ("a", "an", "the", "its", "their"):
-                return t
-        if any(w in appo for w in ("chief executive", "ceo", "president", "founder", "minister", "director", "chairman", "secretary")):
-            if all(_PERSON_WORD.match(w) for w in words) and 2 <= len(words) <= 3:
-                return "Person"
+    head = _head_after(after_text, lex)
+    if head:
+        return head
+    appo = _apposition(after_text, lex)
+    if appo:
+        return appo
+    if person_shape and _person_apposition(after_text, lex):
+        return "Person"
     # head nouns right before: "startup Neurowave", "chipmaker X", "model X"
     if prev:
         p = prev[-1]
         for t, key in (("Company", "company_nouns"), ("AIModel", "model_nouns"), ("Hardware", "hardware_nouns")):
             if p in {w.lower() for w in lex[key]}:
-                if t == "Company" and all(_PERSON_WORD.match(w) for w in words) and len(words) >= 2 and p in ("founder",):
+                if t == "Company" and person_shape and p in ("founder",):
                     return "Person"
                 return t
-    if all(_PERSON_WORD.match(w) for w in words) and 2 <= len(words) <= 3:
-        titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"]}
-        if any(" ".join(prev[k:]) in titles for k in range(len(prev))) or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.")):
+    if person_shape:
+        titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"] + lex["person_nouns"]}
+        lead_in = [w for w in prev if w not in (",", "the", "a", "an")]
+        if any(" ".join(lead_in[k:]) in titles for k in range(len(lead_in))) or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.")):
             return "Person"
-        if nxt and nxt[0] in _SAY:
+        nxt = re.match(r"\s*(\w+)", after_text)
+        if nxt and nxt.group(1) in _SAY or prev and prev[-1] in _SAY:
             return "Person"
     if _HW_SHAPE.match(name):
         return "Hardware"
     if _MODEL_SHAPE.search(name) and not name.isupper():
         return "AIModel"
     return None
+
+
+def _trim(run, lex):
+    """Drop joiners at the edges and a trailing "AI" that belongs to the noun after it (NX-900 AI accelerator)."""
+    while run and (run[0].text.lower() in _JOINERS or run[0].text in ("-", "–")):
+        run = run[1:]
+    while run and (run[-1].text.lower() in _JOINERS or run[-1].text in ("-", "–")):
+        run = run[:-1]
+    if len(run) > 1 and run[-1].text == "AI":
+        nxt = run[-1].doc.text[run[-1].idx + 2:run[-1].idx + 40]
+        if _head_after(nxt, lex):
+            run = run[:-1]
+    return run
+
+
+def _pieces(run, known):
+    """A run split around known names; a piece touching a known name without a joiner is part of a
+    longer name (handled by :func:`glosses`), not a name of its own."""
+    out, cur = [], []
+    for t in run:
+        if any(m.start < t.idx + len(t.text) and t.idx < m.end for m in known):
+            if cur and cur[-1].text.lower() in _JOINERS:
+                out.append(cur)
+            cur = None
+            continue
+        if cur is None:  # right after a known name
+            if t.text.lower() in _JOINERS:
+                cur = [t]
+            else:
+                cur = []
+                skip = True
+                continue
+        cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
 
 
 def find(doc, known: list[Mention], finder) -> list[Mention]:
@@ -132,15 +217,34 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
     for sent in doc.sents:
         for run in _runs(sent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            pieces = [run]
             if any(m.start < end and start < m.end for m in known):
-                # trim the run around a known name: "Meta Platforms Inc" is already known
-                continue
-            t = _type(run, lex, doc)
-            if t:
-                text = doc.text[start:end]
-                out.append(Mention(start, end, text, (t,), (), (text,), source="pattern"))
+                pieces = _pieces(run, known)
+            for piece in pieces:
+                piece = _trim(piece, lex)
+                if not piece:
+                    continue
+                m = _typed(piece, lex, doc, known)
+                if m is not None:
+                    out.append(m)
         out.extend(_quoted_titles(sent, doc, known + out))
     return out
+
+
+def _typed(piece, lex, doc, known) -> Mention | None:
+    start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+    text = doc.text[start:end]
+    # "the 405B model" after "Llama 3.1 405B": the tail of a model or chip named before
+    if len(piece) == 1 and any(c.isdigit() for c in text):
+        earlier = [m for m in known if m.end <= start and not m.anaphor and m.keys
+                   and m.type in ("AIModel", "Hardware") and m.text.endswith(" " + text)]
+        if earlier:
+            m = earlier[-1]
+            return Mention(start, end, text, m.types, m.keys, m.names, source="pattern")
+    t = _type(piece, lex, doc)
+    if t:
+        return Mention(start, end, text, (t,), (), (text,), source="pattern")
+    return None
 
 
 _TITLED = re.compile(r"(?:titled|called|named|dubbed|known as)\s*[\"“]([^\"”]{3,120})[\"”]|[\"“]([^\"”]{3,120})[,.]?[\"”]")

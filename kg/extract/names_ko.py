@@ -165,16 +165,39 @@ def _strip_particle(w: str) -> str:
     return re.sub(r"(?:을|를|이|가|은|는|의|에|도|와|과|으로|로|에서)$", "", w)
 
 
+_STRONG_POLICY = ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "시행규칙", "행정명령", "법", "규정",
+                  "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙")
+_STRONG_PROJECT = ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "클러스터", "캠퍼스")
+_STRONG_GOV = re.compile(r"[가-힣]{2,}(?:부|처|청|위원회|의회|판공실|연구소)$")
+# an adnominal verb right before a name says what it is: 개발한 ‘X’, 시행한 ‘X’
+_MADE_ADN = re.compile(r"(?:출시|공개|발표|개발|선보|내놓|내세|론칭|탑재)(?:한|된|인|은|했던|해 온)$|선보인$|내놓은$")
+_ENACTED_ADN = re.compile(r"(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|폐지|철회|발표|마련)(?:한|된|했던|시킨)$")
+
+
+def _is_head(word: str, nouns) -> bool:
+    w = word.rstrip("인이자")
+    return w in nouns or any(w.endswith(n) and len(n) >= 2 for n in nouns if n[0] != n[0].lower() or len(n) >= 2)
+
+
 def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) -> str | None:
     p1 = prev[-1] if prev else ""
     p2 = " ".join(prev[-2:]) if prev else ""
     n1 = nxt[0] if nxt else ""
+    # the word after a name is its head noun and decides first: ‘X’ 프로젝트, ‘X’ 모델, X 대표
     if _starts_with_word(n1, lex["titles_lead"]) or _starts_with_word(n1, lex["titles_not_lead"]):
         if _PERSONISH.match(stem) or " " in stem:
             return "Person"
+    if _starts_with_word(n1, ("프로젝트", "사업", "이니셔티브")):
+        return "Project"
+    if _starts_with_word(n1, ("법", "법안", "행정명령", "개정안", "시행령", "규정", "가이드라인")):
+        return "Policy"
+    for t, key in (("AIModel", "model_nouns"), ("Hardware", "hardware_nouns")):
+        if _starts_with_word(n1, lex[key]):
+            return t
+    # then the word before: AI 모델 ‘X’, 스타트업 X, 합작사 ‘X’, 로드맵인 ‘X’
     for t, key in (("AIModel", "model_nouns"), ("Hardware", "hardware_nouns")):
         words = lex[key]
-        if _starts_with_word(n1, words) or any(p.rstrip("인이자") in words for p in (p1, p2)):
+        if any(_is_head(p, words) for p in (p1, p2)):
             return t
         if p1.endswith(")") and p1.split("(")[0] in words:  # 신경망처리장치(NPU) ‘X’
             return t
@@ -182,17 +205,20 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) ->
         return "Company"
     if any(p.rstrip("인이자") in lex["project_suffixes"] or p.rstrip("인") == "합작사" for p in (p1, p2)):
         return "Project"
-    if any(p.rstrip("인이자") in lex["policy_suffixes"] for p in (p1, p2)) or _starts_with_word(n1, ("법", "법안", "행정명령", "전략", "정책")):
+    if any(p.rstrip("인이자") in lex["policy_suffixes"] for p in (p1, p2)):
         return "Policy"
-    if _ends_with(stem, lex["policy_suffixes"]) in ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "행정명령", "법", "규정", "가이드라인", "로드맵", "전략"):
+    if _ENACTED_ADN.search(p1):
         return "Policy"
-    if _ends_with(stem, lex["project_suffixes"]) in ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "데이터센터", "클러스터", "캠퍼스"):
+    if _ends_with(stem, lex["policy_suffixes"]) in _STRONG_POLICY:
+        return "Policy"
+    if _ends_with(stem, lex["project_suffixes"]) in _STRONG_PROJECT:
         return "Project"
-    if _ends_with(stem, lex["government_suffixes"]) in ("위원회", "집행위원회", "부", "처", "청", "판공실", "의회"):
-        if len(stem) >= 4 and re.search(r"[가-힣]{2,}(?:부|처|청|위원회|의회|판공실)$", stem):
-            return "Government"
+    if _STRONG_GOV.search(stem):
+        return "Government"
     if _ends_with(stem, lex["company_suffixes"]):
         return "Company"
+    if _MADE_ADN.search(p1):
+        return "AIModel"
     return None
 
 
@@ -220,7 +246,8 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         stem, cut = _strip_quotes(stem_raw)
         quoted = cut > 0 or (stem_raw and stem_raw[0] in _OPEN_Q)
         tags = w.tags
-        proper = any(t.startswith(("NNP", "SL")) for t in tags) or quoted
+        proper = (any(t.startswith(("NNP", "SL")) for t in tags) or quoted
+                  or (len(stem) >= 5 and (_STRONG_GOV.search(stem) or _ends_with(stem, _STRONG_POLICY))))
         if not stem or not proper or len(stem) < 2:
             i += 1
             continue
@@ -273,10 +300,33 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             out.append(Mention(start, end, doc.text[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
         i = j + 1
     out.extend(_persons_before_titles(doc, words, known + out, lex))
+    out.extend(_derived_policies(doc, known))
     return out
 
 
+_DERIVED = re.compile(r"^\s?(?:시행령|시행규칙|개정안|개정법률안|개정법|하위법령|대안)(?![가-힣]{2})")
+
+
+def _derived_policies(doc, known: list[Mention]) -> list[Mention]:
+    """AI기본법 시행령, AI기본법 개정안: a law's decree or amendment is a policy of its own."""
+    out = []
+    for m in known:
+        if "Policy" not in m.types:
+            continue
+        d = _DERIVED.match(doc.text[m.end:m.end + 8])
+        if d:
+            end = m.end + d.end()
+            text = doc.text[m.start:end]
+            out.append(Mention(m.start, end, text, ("Policy",), (), (text,), source="quote"))
+    return out
+
+
+_SIZE = re.compile(r"^\d+(?:\.\d+)?\s?[BMKTbmkt]?$|^\d+(?:\.\d+)?[BMbm]\s?(?:모델|model)?$")
+
+
 def _generic(name: str) -> bool:
+    if _SIZE.match(name.strip()):
+        return True  # 2.4B, 405B: a size, not a name
     m = _GLOSS.match(name)
     if m and (_generic(m.group("ko")) or _generic(m.group("en"))):
         return True
@@ -346,6 +396,12 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
             for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}(?=[은는이가을를의에도와과\s,]|$)", doc.text):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
+    # a bare head noun refers to the last entity whose name ends with it: 연구원은 → LG AI연구원
+    for t, heads in lex.get("head_anaphora", {}).items():
+        for h in heads:
+            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(h)}(?=[은는이가의도]\s)", doc.text):
+                if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+                    out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (h,), anaphor=True, source="head"))
     # surname + title: 황 CEO, 김 대표, 이 원장
     titles = "|".join(map(re.escape, sorted(lex["titles_lead"], key=len, reverse=True)))
     for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", doc.text):

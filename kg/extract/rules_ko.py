@@ -19,6 +19,7 @@ Q_OPEN = r"[‘'\"“「『《〈]?"
 Q_CLOSE = r"[’'\"”」』》〉]?"
 K = r"[^⟨⟩.]{0,30}?"  # short filler, no other mention
 KG = r"[^.]{0,90}?"  # longer filler, may step over mentions
+K2 = r"(?:(?![을를]\s)[^⟨⟩.]){0,20}?"  # short filler with no other object (을/를) in it
 # a possessor in front of an item in a list: (오픈AI의) GPT-4o, 미국의 파이-4
 _PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?"
 _SEP = r"(?:\s?(?:,|와|과|및|·|ㆍ|이나|나|은 물론|는 물론|뿐 아니라|뿐만 아니라|그리고|에 이어)\s?)"
@@ -68,8 +69,14 @@ def _not_former(frame, m) -> bool:
 RULES: list[Rule] = [
     # --- making things ------------------------------------------------------------------
     Rule("ko.make.active",
-         rf"{E('Company', 'Government', name='s')}{TOP}\s{KG}{L('AIModel', 'Hardware', 'Policy', 'Project', name='o')}\s?(?:{OBJ}|도|까지)?\s?{K}{MAKE}",
+         rf"{E('Company', 'Government', name='s')}{TOP}\s{KG}{L('AIModel', 'Hardware', 'Policy', 'Project', name='o')}\s?(?:{OBJ}|도|까지)?\s?{K2}{MAKE}",
          _MAKE_TYPES, 0.85),
+    Rule("ko.make.quoted_objects",
+         rf"{E('Company', name='s')}{TOP}\s(?P<o>[^.]{{0,160}}?[’'\"”」』》〉](?:을|를|과|와|도)?)\s?{K2}{MAKE}",
+         _MAKE_TYPES, 0.75, check=lambda fr, m: True),
+    Rule("ko.make.latest_model",
+         rf"{E('Company', name='s')}(?:가|이|는|은|의)\s(?:최신|새|신규|자체|주력|대표|플래그십|차세대|첫)?\s?(?:AI\s|인공지능\s|생성형 AI\s)?(?:모델|언어모델|거대언어모델|LLM|챗봇|추론 모델)인\s{Q_OPEN}{E('AIModel', name='o')}",
+         "released", 0.7),
     Rule("ko.make.adnominal",
          rf"{E('Company', 'Government', name='s')}{TOP}\s[^.]{{0,50}}?{MAKE_ADN}\s{K}{Q_OPEN}{E('AIModel', 'Hardware', 'Project', 'Policy', name='o')}",
          _MAKE_TYPES, 0.85),
@@ -115,10 +122,13 @@ RULES: list[Rule] = [
          "leads", 0.75),
     Rule("ko.leads.title_only",
          rf"{E('Person', name='s')}(?:·{E('Person', name='s2')})?\s(?:공동\s)?(?:대표|대표이사|최고경영자|CEO|사장|연구원장|원장)(?:[은는이가을를의도]|(?![가-힣]))",
-         "leads", 0.6, implicit=("o", "Company"), check=_not_former),
+         "leads", 0.6, implicit=("o", "Company"), check=_not_former, fallback=True),
     Rule("ko.leads.president",
-         rf"(?<!전 ){E('Person', name='s')}\s대통령(?:[은는이가의을를]|(?![가-힣]))",
-         "leads", 0.6, implicit=("o", "Government")),
+         rf"(?<!전 ){E('Person', name='s')}\s대통령(?:[은는이가]\s)",
+         "leads", 0.6, implicit=("o", "Country"), fallback=True),
+    Rule("ko.leads.appointed",
+         rf"{E('Person', name='s')}(?:\s[^⟨⟩.\s]{{1,6}}){{0,2}}(?:이|가|은|는)\s[^.]{{0,30}}?{E('Company', 'Government', name='o')}\s?(?:대표|CEO|최고경영자|회장|사장|원장|위원장|장관|청장|총리|의장)(?:으로|로)\s(?:자리를 옮기|자리를 옮겼|옮기|임명|취임|선임|발탁|내정|부임|영입)",
+         "leads", 0.75),
     # --- where companies are based ---------------------------------------------------------
     Rule("ko.based.country_company",
          rf"{E('Country', name='o')}(?:의)?\s(?:(?:AI|반도체|인공지능|기술|빅테크|IT|테크|클라우드|전기차|로봇|칩|검색|통신|소프트웨어|플랫폼|가전|자동차|대형|신생|유망|대표|간판|최대|토종|팹리스|장비|설계|생성형|스타트업|기업|업체|회사|그룹|대기업|제조사|개발사|반도체 기업)\s?){{0,3}}{L('Company', name='s')}",
@@ -135,7 +145,7 @@ RULES: list[Rule] = [
          "subsidiaryOf", 0.8),
     Rule("ko.subsidiary.group",
          rf"{L('Company', name='s')}\s?등\s(?:그룹\s|그룹의\s)?(?:계열사|자회사)",
-         "subsidiaryOf", 0.65, implicit=("o", "Company")),
+         "subsidiaryOf", 0.65, implicit=("o", "Company", "그룹")),
     Rule("ko.operates.operator",
          rf"{E('AIModel', 'Company', 'Project', name='o')}\s?(?:의\s)?운영사(?:인|로|이자)?\s(?:⟨Country:\d+⟩\s)?{E('Company', name='s')}",
          "operates", 0.8),
@@ -196,6 +206,9 @@ RULES: list[Rule] = [
     Rule("ko.policy.announce_implicit",
          rf"(?:^|[.,]\s|\s)(?:연내|올해|내년|연말까지|상반기|하반기)?\s?{L('Policy', name='o')}\s?(?:을|를)\s(?:시작으로\s)?[^.]{{0,60}}?(?:내놓겠|내놓을|발표하겠|마련하겠|추진하겠|예고)",
          "announced", 0.6, implicit=("s", "Government")),
+    Rule("ko.policy.repeal_including",
+         rf"{E('Government', 'Person', name='s')}{TOP}\s[^.]{{0,80}}?{REPEAL}[^.]{{0,20}}?(?:여기에는|이 중에는|이 가운데|그중에는|이 중|여기엔)\s[^.]{{0,60}}?{L('Policy', name='o')}\s?(?:이|가|도)\s(?:포함)",
+         "repealed", 0.8),
     Rule("ko.policy.repeal",
          rf"{E('Government', 'Person', name='s')}{TOP}\s{KG}{L('Policy', name='o')}\s?(?:을|를|도)?\s?{K}{REPEAL}",
          "repealed", 0.85),
