@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import Mention, lexicon
+from dataclasses import replace
+
+from kg.extract.mentions import Mention, lexicon, with_type
 
 _JOINERS = {"of", "for", "and", "the", "&", "de", "on", "in", "to"}
 _SKIP_START = {
@@ -190,22 +192,20 @@ def _trim(run, lex):
 def _pieces(run, known):
     """A run split around known names; a piece touching a known name without a joiner is part of a
     longer name (handled by :func:`glosses`), not a name of its own."""
-    out, cur = [], []
+    out: list = []
+    cur: list = []
+    attached = False  # inside the words glued to a known name
     for t in run:
         if any(m.start < t.idx + len(t.text) and t.idx < m.end for m in known):
             if cur and cur[-1].text.lower() in _JOINERS:
                 out.append(cur)
-            cur = None
+            cur, attached = [], True
             continue
-        if cur is None:  # right after a known name
-            if t.text.lower() in _JOINERS:
-                cur = [t]
-            else:
-                cur = []
-                skip = True
-                continue
+        if attached and t.text.lower() not in _JOINERS:
+            continue
+        attached = False
         cur.append(t)
-    if cur:
+    if cur and not attached:
         out.append(cur)
     return out
 
@@ -298,12 +298,32 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
         for p in phrases:
             for m in re.finditer(rf"\b{re.escape(p)}\b", text, re.I):
                 if free(m.start(), m.end()):
-                    out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
+                    named = _named_antecedent(mentions, m.start(), t, p.split()[-1])
+                    if named is not None:
+                        # "the Commission" after "the European Commission": the same name, shortened
+                        out.append(replace(named, start=m.start(), end=m.end(), text=m.group(0), source="article"))
+                    else:
+                        names = (m.group(0),) if t == "Company" else ()
+                        out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), names, anaphor=True, source="anaphor"))
     for p, types in lex["pronouns"].items():
         for m in re.finditer(rf"\b{p}\b", text, re.I):
             if free(m.start(), m.end()):
-                out.append(Mention(m.start(), m.end(), m.group(0), tuple(types), (), (), anaphor=True, source="anaphor"))
+                # a company pronoun refers to the company the passage is about, not merely the last one named
+                names = (m.group(0),) if types[0] == "Company" else ()
+                out.append(Mention(m.start(), m.end(), m.group(0), tuple(types), (), names, anaphor=True, source="anaphor"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _named_antecedent(mentions: list[Mention], before: int, type_: str, head: str) -> Mention | None:
+    """The last entity of ``type_`` named before ``before`` whose name has the word ``head``."""
+    head = head.lower()
+    for m in reversed(mentions):
+        if m.anaphor or m.end > before or type_ not in m.types:
+            continue
+        words = {w.lower() for n in (m.text, *m.names) for w in re.findall(r"[\w-]+", n)}
+        if head in words:
+            return with_type(m, type_)
+    return None
 
 
 def glosses(doc, known: list[Mention], finder) -> list[Mention]:
