@@ -6,7 +6,11 @@ sum of money. Fillers are bounded so a rule never reaches across a whole paragra
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from kg.extract.candidates import Rule, by_types
+from kg.extract.mentions import Mention
 from kg.extract.frame import AMOUNT, E, LIST
 
 AMT = f"(?P<a>{AMOUNT})"
@@ -40,6 +44,22 @@ PLACE_NOUN = (
     r"unicorn|provider|conglomerate|manufacturer|supplier|foundry|corporation|outfit|operator|rival|challenger|"
     r"business|champion|player|newcomer|contender|investor|fund|company's)"
 )
+
+_OWNER = r"(?:⟨[A-Za-z|]+:\d+⟩['’]s?\s)?"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+
+
+def PLIST(*types: str, name: str) -> str:
+    """A list whose items may carry an owner: "OpenAI's GPT-4o and Anthropic's Claude 3.5"."""
+    one = _OWNER + E(*types)
+    return f"(?P<{name}>{one}(?:{_SEP}{one})*)"
+
+
+# "the Dutch group", "the Busan-based firm": a company named by its country, resolved like an anaphor
+DEF_NP = (r"\b[Tt]he\s⟨Country:\d+⟩(?:-based|-headquartered)?\s(?:[\w-]+\s){0,2}?"
+          r"(?:startup|start-up|company|firm|group|chipmaker|developer|maker|giant|lab|provider|conglomerate|manufacturer)\s")
+# an apposition after a name: ", a US cloud provider," / " of South Korea"
+APPOS = r"(?:,\s(?:a|an|the)\s[^⟨⟩;,]{0,40}?(?:⟨Country:\d+⟩[^⟨⟩;,]{0,30}?)?(?=,)|\sof\s⟨Country:\d+⟩)?"
 
 _MAKE_TYPES = by_types({
     ("Company", "AIModel"): "released",
@@ -84,21 +104,24 @@ RULES: list[Rule] = [
          rf"\b(?:trained|trains|train|training)\s{E('AIModel', name='s')}\s(?:on|using|with){G}{LIST('Hardware', name='o')}",
          "trainedOn", 0.8),
     Rule("en.outperforms",
-         rf"{E('AIModel', name='s')}{G}\b(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|scored higher than|scores higher than|topped|tops|outdid|outdoes|exceed(?:s|ed)|best(?:s|ed)|edged out|outpaced|outpaces|outclass(?:es|ed)|did better than|does better than|performed better than|performs better than)\s{F}{LIST('AIModel', name='o')}",
+         rf"{E('AIModel', name='s')}{G}\b(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|outscor(?:es|ed|ing)|scored higher than|scores higher than|topped|tops|outdid|outdoes|exceed(?:s|ed)|best(?:s|ed)|edged out|outpaced|outpaces|outclass(?:es|ed)|did better than|does better than|performed better than|performs better than)\s{F}{PLIST('AIModel', name='o')}",
          "outperforms", 0.8, modality="claimed"),
     # --- who leads what -------------------------------------------------------------------
     Rule("en.leads.org_title_person",
-         rf"{E('Company', 'Government', name='o')}(?:['’]s)?\s{LEAD_TITLE}\s{E('Person', name='s')}",
+         rf"{E('Company', 'Government', name='o')}(?:['’]s)?\s{LEAD_TITLE},?\s{E('Person', name='s')}",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_orgs_title",
          rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_title_of",
-         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:[\w.-]+\s){{0,3}}?{E('Company', 'Government', name='o')}",
+         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:(?:[\w.-]+|⟨(?:Country|Government)[A-Za-z|]*:\d+⟩)\s){{0,3}}?{E('Company', 'Government', name='o')}(?!\s?⟨)",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.led_by",
          rf"{E('Company', 'Government', name='o')}{G}\b(?:led|headed|run|chaired|helmed|managed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,4}}?{E('Person', name='s')}",
          "leads", 0.8, check=lambda fr, m: not _former(fr, m)),
+    Rule("en.leads.led_by_implicit",
+         rf"{DEF_NP}(?:has been|had been|is|was)\s(?:led|run|headed|chaired|helmed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,3}}?{E('Person', name='s')}",
+         "leads", 0.75, implicit=("o", "Company")),
     Rule("en.leads.verb",
          rf"{E('Person', name='s')}\s(?:\w+\s)?(?:leads|heads|runs|chairs|helms|led|headed|ran|chaired)\s(?:the\s)?{E('Company', 'Government', name='o')}",
          "leads", 0.75),
@@ -107,8 +130,11 @@ RULES: list[Rule] = [
          rf"{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\s{E('Company', name='s')}",
          "basedIn", 0.85),
     Rule("en.based.company_appos",
-         rf"{E('Company', name='s')},\s(?:the|a|an)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\b",
+         rf"{E('Company', name='s')},\s(?:the|a|an)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\b(?!\s(?:has|have|had|is|was|will|would|can|could|became|becomes)\b)",
          "basedIn", 0.85),
+    Rule("en.based.of_country",
+         rf"{E('Company', name='s')}\sof\s{E('Country', name='o')}(?!['’])",
+         "basedIn", 0.75, check=lambda fr, m: fr.item(m.group("s")).source != "kb"),
     Rule("en.based.definite",
          rf"\b(?:the|The)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,2}}?{PLACE_NOUN}\b",
          "basedIn", 0.7),
@@ -134,6 +160,9 @@ RULES: list[Rule] = [
     Rule("en.operates.operator",
          rf"{E('AIModel', 'Project', 'Company', name='o')}(?:['’]s)?\s(?:operator|owner)\s{E('Company', name='s')}",
          "operates", 0.75),
+    Rule("en.operates.which_runs",
+         rf"{E('Company', name='s')},\swhich\s(?:also\s)?(?:operates|runs|owns)\s(?:the\s)?(?:[\w-]+\s){{0,2}}?{E('AIModel', 'Project', name='o')}",
+         "operates", 0.8),
     # --- projects ---------------------------------------------------------------------------
     Rule("en.project.join",
          rf"{LIST('Company', 'Government', name='s')}{G}\b(?:founded|formed|joined|join|joins|backs|backed|set up|established|co-founded|partner(?:ed|s)? (?:in|on)|invest(?:ed|ing|s)? in|took part in|take part in|signed on to|participat\w+ in|are part of|is part of|will build|is building|are building|to build)\s{F}{E('Project', name='o')}",
@@ -144,6 +173,15 @@ RULES: list[Rule] = [
     Rule("en.project.members",
          rf"{LIST('Company', 'Government', name='s')}{F}\b(?:are|is|as|were|was)\s(?:the\s)?(?:[\w-]+\s)?(?:partners?|investors?|backers?|members?|participants?|founders?|founding partners?)\s(?:in|of)\s(?:the\s)?{E('Project', name='o')}",
          "participatesIn", 0.8),
+    Rule("en.project.possessive_role",
+         rf"{E('Company', 'Government', name='s')}\s(?:is|was|are|were|became|remains)\s(?:the|a|an|one of the)\s(?:[\w-]+\s)?{E('Project', name='o')}['’]s?\s(?:[\w-]+\s)?(?:funders?|backers?|investors?|partners?|members?|shareholders?|founders?|sponsors?)\b",
+         "participatesIn", 0.75),
+    Rule("en.project.partners_include",
+         rf"\b(?:[Pp]artners|[Mm]embers|[Bb]ackers|[Ii]nvestors|[Pp]articipants)\s(?:include|including|are|were)\s{E('Company', 'Government', name='s')}{APPOS}(?:{_SEP}{E('Company', 'Government', name='s2')}{APPOS})?",
+         "participatesIn", 0.7, implicit=("o", "Project")),
+    Rule("en.project.unveiled_by_two",
+         rf"{E('Project', name='o')}{F}\b{BE}\s(?:\w+\s)?(?:unveiled|launched|announced|founded|formed|set up|created|established|started)\s(?:[^⟨⟩;]{{0,30}}?\s)?by\s(?:the\s)?{E('Company', 'Government', name='s')}{APPOS},?\sand\s{E('Company', 'Government', name='s2')}",
+         "participatesIn", 0.8),
     Rule("en.project.jv",
          rf"{E('Project', name='o')},\s(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:joint venture|venture|partnership|consortium|alliance)\s(?:of|between|by|from|with)\s{LIST('Company', 'Government', name='s')}",
          "participatesIn", 0.8),
@@ -151,11 +189,17 @@ RULES: list[Rule] = [
     Rule("en.invest.raised",
          rf"{E('Company', 'Project', name='s')}{G}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.8),
+    Rule("en.invest.receive",
+         rf"{E('Company', 'Project', name='s')}{G}\b(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         "investment", 0.75, modality="asserted", check=lambda fr, m: not _negated_before(fr, m)),
+    Rule("en.invest.implicit",
+         rf"{DEF_NP}(?:has\s|have\s)?(?:raised|secured|closed|landed|received|attracted|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         "investment", 0.75, implicit=("s", "Company")),
     Rule("en.invest.round_for",
          rf"{AMT}\s(?:[\w-]+\s){{0,3}}?(?:funding|investment|financing|round|raise|capital injection|fundraising)\b[^⟨⟩;]{{0,25}}?\b(?:for|in|into|by)\s(?:the\s)?{E('Company', 'Project', name='s')}",
          "investment", 0.8),
     Rule("en.invest.in",
-         rf"\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting)?|inject(?:s|ed|ing)?|put(?:s|ting)?|plough(?:s|ed)?|plow(?:s|ed)?)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}\s(?:[^⟨⟩;]{{0,30}}?)?\b(?:in|into|to)\s(?:the\s)?{E('Company', 'Project', name='s')}",
+         rf"\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting)?|confirm(?:s|ed)?|pledg(?:e|es|ed)|earmark(?:s|ed)?|allocat(?:e|es|ed)|grant(?:s|ed)?|award(?:s|ed)?|inject(?:s|ed|ing)?|put(?:s|ting)?|plough(?:s|ed)?|plow(?:s|ed)?)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}\s(?:[^⟨⟩;]{{0,30}}?)?\b(?:in|into|to|for)\s(?:the\s)?{E('Company', 'Project', name='s')}",
          "investment", 0.8),
     Rule("en.invest.project_budget",
          rf"{E('Project', name='s')}{G}\b(?:mobili[sz]e|mobili[sz]es|mobili[sz]ing|raise|invest|commit|deploy|worth|budget of|funding of|backed by|investment of|cost of)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}",
@@ -188,7 +232,47 @@ RULES: list[Rule] = [
 ]
 
 
+def _negated_before(frame, m) -> bool:
+    span = frame.template[max(0, m.start() - 10):m.end()].lower()
+    return bool(re.search(r"\b(?:not|never|no longer)\b|n['’]t\b", span))
+
+
 def _former(frame, m) -> bool:
     """'former chief executive', 'ex-CEO', 'vice president': not the head (now)."""
     span = frame.template[max(0, m.start() - 12):m.end()].lower()
     return any(w in span for w in ("former", "ex-", "vice", "deputy", "then-", "late ", "acting"))
+
+
+_GOV_NOUNS = r"(?:government|administration|ministry|ministries|cabinet|parliament|congress|senate|regulators?|authorities|lawmakers|officials|state|presidency)"
+_DEMONYM = re.compile(r"(?:an|ese|ish|ch|ic|i)$")
+
+
+def _adjectival(frame, idx: int) -> bool:
+    """A country named as a modifier ("the French startup", "Busan-based", "Korea's coast") is no actor."""
+    m = frame.item(idx)
+    if not isinstance(m, Mention) or m.types != ("Country",):
+        return False
+    after = frame.text[m.end - frame.start:m.end - frame.start + 40]
+    if re.match(r"-(?:based|headquartered|born|owned|backed|listed|made|language)", after):
+        return True
+    if re.match(rf"(?:['’]s?)?\s+(?!{_GOV_NOUNS}\b)[a-z]", after):
+        # "France signed …" has a verb after the name; "French startup", "Korea's coast" a noun
+        return bool(_DEMONYM.search(m.text)) or bool(re.match(r"['’]s?\s", after)) or m.text.isupper() or "." in m.text
+    return False
+
+
+def _guarded(rule: Rule) -> Rule:
+    inner = rule.check
+
+    def check(frame, match) -> bool:
+        for g in ("s", "s2", "o"):
+            if g in match.re.groupindex and match.group(g):
+                if any(_adjectival(frame, i) for i in frame.indices(match.group(g))):
+                    return False
+        return inner is None or inner(frame, match)
+
+    return replace(rule, check=check)
+
+
+# a country as subject or object of anything but basedIn must be an actor, not a modifier
+RULES = [r if r.name.startswith("en.based.") else _guarded(r) for r in RULES]
