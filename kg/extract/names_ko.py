@@ -16,7 +16,7 @@ from kg.extract.mentions import Mention, lexicon
 
 _QUOTES = "‘’'\"“”「」『』《》〈〉"
 _OPEN_Q = "‘'\"“「『《〈"
-_TAIL_TAGS = ("J", "VCP", "E", "XSN")
+_TAIL_TAGS = ("J", "VCP", "E", "XSN", "SF", "SP", "SE", "SSC")
 _VERSIONISH = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-zA-Z]?|\d+(?:\.\d+)?[BMKbmk]|[A-Z]{1,3}\d*|Pro|Max|Plus|Ultra|Mini|mini|Lite|Flash|Turbo|Nano|Large|Small|Medium|Instruct|Preview|미니|맥스|프로|플러스|울트라|라이트|플래시|터보|나노|라지|스몰|미디엄|온디바이스|오픈)$"
 )
@@ -26,6 +26,7 @@ GENERIC = frozenset(
     "ai 인공지능 ai모델 모델 llm gpu npu cpu tpu hbm it ict ceo cto cfo ar vr 산업 ai산업 플래그십 플래그십ai 인프라 ai인프라 "
     "데이터센터 ai데이터센터 클라우드 반도체 ai반도체 칩 ai칩 서비스 ai서비스 플랫폼 챗봇 생성형ai 초거대ai 오픈소스 api sw "
     "정부 국회 기업 스타트업 빅테크 글로벌 국내 해외 한국형 차세대 최신 신규 자체 독자 기술 전략 정책 법 계획 사업 프로젝트 "
+    "벤처캐피털 투자사 운용사 증권사 대학 대학교 연구진 연구팀 카이스트 "
     "ai기술 ai산업 ai규제 ai정책 ai전략 ai혁신 ai전쟁 ai경쟁 ai시대 ai기업 ai스타트업 ai법 gpt".split()
 )
 _GLOSS = re.compile(r"^(?P<ko>[^()]+?)\((?P<en>[A-Za-z][^()]*)\)(?P<rest>.*)$")
@@ -152,9 +153,9 @@ def quotes(doc, finder) -> list[Mention]:
             out.append(Mention(s, e, inner, hit[1], hit[0], tuple(names), source="quote"))
             continue
         prev = [w.stem for w in words if w.end <= m.start()][-3:]
-        nxt_words = [w for w in words if w.start >= m.end() - 1 and w.end > m.end()]
-        nxt = [w.text[max(0, m.end() - w.start):] if w.start < m.end() else w.text for w in nxt_words[:2]]
-        nxt = [_strip_particle(x) for x in nxt]
+        glued = doc.text[m.end():m.end() + 1]
+        nxt_words = [w for w in words if w.start >= m.end()]
+        nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
         t = _type_from_context(name, prev, nxt, lex) or _shape_type(name)
         if t:
             out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
@@ -277,13 +278,19 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
                 end = words[j].start + len(nxt)
                 if words[j].tail:
                     break
-        name = doc.text[start:end]
+        if "(" in doc.text[start:end] and ")" not in doc.text[start:end]:
+            end = start + doc.text[start:end].index("(")
+        name = doc.text[start:end].strip()
+        if not name:
+            i = j + 1
+            continue
         name, names = _split_gloss(name)
         if _generic(name):
             i = j + 1
             continue
         prev = [x.stem for x in words[max(0, i - 3):i]]
-        nxt = [x.stem for x in words[j + 1:j + 3]]
+        # the next word is a head noun only when the name carries no particle (‘X’ 모델, not ‘X’과 모델)
+        nxt = [x.stem for x in words[j + 1:j + 3]] if not words[j].tail else []
         t = _type_from_context(name, prev, nxt, lex) or (_shape_type(name) if not quoted else None)
         if quoted and t is None:
             t = _shape_type(name)
@@ -324,7 +331,14 @@ def _derived_policies(doc, known: list[Mention]) -> list[Mention]:
 _SIZE = re.compile(r"^\d+(?:\.\d+)?\s?[BMKTbmkt]?$|^\d+(?:\.\d+)?[BMbm]\s?(?:모델|model)?$")
 
 
+_ROLE = re.compile(r"(?:과학자|책임자|연구자|전문가|관계자|담당자|개발자|이용자|사용자)$")
+
+
 def _generic(name: str) -> bool:
+    lex = lexicon("ko")
+    bare = name.split("(")[0].strip()
+    if bare in lex["hardware_nouns"] or bare in lex["model_nouns"] or bare in lex["company_nouns"] or _ROLE.search(bare):
+        return True
     if _SIZE.match(name.strip()):
         return True  # 2.4B, 405B: a size, not a name
     m = _GLOSS.match(name)
@@ -356,9 +370,13 @@ def _lookup(finder, names) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 
 
 def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
-    """김민수 대표, 김민수 뉴로웨이브 대표: Hangul names right before a title (or org + title)."""
+    """김민수 대표, 김민수 뉴로웨이브 대표: Hangul names right before a title (or org + title).
+
+    In "person org title" the org is typed by the title as well: 대표 → Company, 장관 → Government.
+    """
     out = []
     titles = lex["titles_lead"] + lex["titles_not_lead"]
+    gov_titles = ("장관", "차관", "청장", "처장", "위원장", "시장", "지사", "총리", "대통령", "의장")
     for i, w in enumerate(words):
         stem = w.stem
         if w.tail or not _PERSONISH.match(stem) or any(m.start < w.end and w.start < m.end for m in known):
@@ -368,10 +386,18 @@ def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
         nxt = words[i + 1:i + 3]
         if not nxt:
             continue
-        if _starts_with_word(nxt[0].text, titles) or (
-            len(nxt) > 1 and any(m.start == nxt[0].start for m in known) and _starts_with_word(nxt[1].text, titles)
-        ):
+        if _starts_with_word(nxt[0].text, titles):
             out.append(Mention(w.start, w.stem_end, stem, ("Person",), (), (stem,), source="pattern"))
+            continue
+        if len(nxt) > 1 and not nxt[0].tail and _starts_with_word(nxt[1].text, titles):
+            org = nxt[0]
+            named = [m for m in known if m.start == org.start]
+            if not named and not any(t.startswith(("NNP", "SL")) for t in org.tags):
+                continue
+            out.append(Mention(w.start, w.stem_end, stem, ("Person",), (), (stem,), source="pattern"))
+            if not named and not _generic(org.stem):
+                t = "Government" if _starts_with_word(nxt[1].text, gov_titles) else "Company"
+                out.append(Mention(org.start, org.stem_end, org.stem, (t,), (), (org.stem,), source="pattern"))
     return out
 
 

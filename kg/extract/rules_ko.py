@@ -13,7 +13,7 @@ from kg.extract.frame import AMOUNT, E
 
 # an optional noun between a name and its particle: SK텔레콤 정예팀은, 알리바바 측은
 _X = r"(?:\s?(?:정예팀|측|연구진|연구팀|팀|컨소시엄|그룹|연구원|당국|정부)){0,1}"
-TOP = rf"{_X}(?:은|는|이|가|도|에서는|에서|이나|까지)"
+TOP = rf"{_X}(?:은|는|이|가|도|이나|까지)"
 OBJ = r"(?:을|를)"
 Q_OPEN = r"[‘'\"“「『《〈]?"
 Q_CLOSE = r"[’'\"”」』》〉]?"
@@ -140,6 +140,9 @@ RULES: list[Rule] = [
     Rule("ko.subsidiary.of",
          rf"{E('Company', name='o')}(?:의)?\s(?:[^⟨⟩\s.]+\s){{0,2}}?(?:자회사|계열사|손자회사|산하|연구조직|연구소|사업부|자회사이자|법인|조직|분사|계열)(?:인|로|이자|로서)?\s{E('Company', name='s')}",
          "subsidiaryOf", 0.8),
+    Rule("ko.subsidiary.set_up",
+         rf"{E('Company', name='o')}{TOP}\s[^.]{{0,50}}?(?:자회사|계열사|현지 법인|법인|합작법인|손자회사)(?:인|로|이자)?\s{Q_OPEN}{E('Company', name='s')}",
+         "subsidiaryOf", 0.75),
     Rule("ko.subsidiary.is",
          rf"{E('Company', name='s')}(?:은|는|이|가)\s{E('Company', name='o')}의\s(?:[^⟨⟩\s.]+\s){{0,2}}?(?:자회사|계열사|손자회사)",
          "subsidiaryOf", 0.8),
@@ -156,7 +159,7 @@ RULES: list[Rule] = [
          rf"{E('Company', name='s')}(?:이|가)\s운영하는\s(?:[^⟨⟩\s.]+\s){{0,2}}{Q_OPEN}{E('AIModel', 'Project', 'Company', name='o')}",
          "operates", 0.8),
     Rule("ko.operates.active",
-         rf"{E('Company', name='s')}{TOP}\s{K}{Q_OPEN}{E('AIModel', 'Project', name='o')}{Q_CLOSE}{OBJ}\s?운영",
+         rf"{E('Company', name='s')}{TOP}\s[^.]{{0,60}}?{Q_OPEN}{E('AIModel', 'Project', name='o')}{Q_CLOSE}{OBJ}\s?운영",
          "operates", 0.8),
     # --- projects ---------------------------------------------------------------------------
     Rule("ko.project.list",
@@ -187,6 +190,9 @@ RULES: list[Rule] = [
     Rule("ko.cost.model",
          rf"{Q_OPEN}{E('AIModel', name='s')}{Q_CLOSE}[^.]{{0,40}}?(?:개발|훈련|학습|구축|제작)\s?(?:비용|비|원가)[^⟨⟩.]{{0,15}}?(?P<a>{AMOUNT})",
          "developmentCost", 0.8),
+    Rule("ko.cost.implicit",
+         rf"(?:개발|학습|훈련|구축|제작)(?:과|와|에|하는|한|에 들어간|에 투입된|에 쓰인|에 든)?\s?(?:[^⟨⟩.\s]+\s){{0,2}}?(?:비용|비)(?:은|는|이|가|으로|로)\s?(?:약\s|총\s)?(?P<a>{AMOUNT})",
+         "developmentCost", 0.65, implicit=("s", "AIModel"), fallback=True),
     # --- policy -----------------------------------------------------------------------------
     Rule("ko.policy.enact",
          rf"{E('Government', 'Person', name='s')}{TOP}\s{KG}{L('Policy', name='o')}\s?(?:을|를|도|까지)?\s?{K}{ENACT}",

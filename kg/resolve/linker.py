@@ -50,8 +50,11 @@ class Linker:
         entities: dict[str, Entity] = {}
         surfaces: dict[str, dict[str, None]] = {}
 
-        def key_of(arg: Arg) -> str:
-            key, entity = self._entity(arg)
+        def key_of(arg: Arg) -> str | None:
+            found = self._entity(arg)
+            if found is None:
+                return None
+            key, entity = found
             if key not in entities:
                 entities[key] = entity
             surfaces.setdefault(key, {})
@@ -65,7 +68,7 @@ class Linker:
         for af in analysis.facts:
             s = key_of(af.subject)
             o = key_of(af.object) if isinstance(af.object, Arg) else af.object
-            if s == o:
+            if s is None or o is None or s == o:
                 continue
             fact = Fact(
                 subject=s, predicate=af.predicate, object=o, sentence=af.sentence, start=af.start, end=af.end,
@@ -82,7 +85,7 @@ class Linker:
         ordered = sorted(facts.values(), key=lambda f: (f.start, f.subject, f.predicate, str(f.object)))
         return Extraction(article, tuple(sorted(out, key=lambda e: e.key)), tuple(ordered))
 
-    def _entity(self, arg: Arg) -> tuple[str, Entity]:
+    def _entity(self, arg: Arg) -> tuple[str, Entity] | None:
         m, t = arg.mention, arg.type
         key = m.key_for(t) if m.keys else None
         if key:
@@ -95,13 +98,8 @@ class Linker:
                 gov = self.government_of(country)
                 if gov and self.kb.by_key(gov):
                     return gov, self.kb.by_key(gov).to_entity()
-                c = self.kb.by_key(country)
-                names = []
-                if c is not None and c.en:
-                    names.append(("en", f"Government of {c.en}"))
-                if c is not None and c.ko:
-                    names.append(("ko", f"{c.ko} 정부"))
-                return f"{country}-government", Entity(f"{country}-government", "Government", tuple(names))
+                # a region (Europe) or a city (Brussels) is no government: no fact
+                return None
         names = [n for n in dict.fromkeys(_clean(x) for x in (*m.names, m.text)) if n]
         for n in names:
             for entry in self.kb.lookup(n):
