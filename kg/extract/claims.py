@@ -62,7 +62,8 @@ def claimant_span(sentence: str, *, lang: str, span: Span) -> Span | None:
 def attributions(sentence: str, *, lang: str) -> list[Attribution]:
     """Every attribution to a named (or pronoun) source in ``sentence``, in text order.
 
-    >>> [(s[slice(*a.source)], s[slice(*a.content)]) for a in attributions(s := "X beats Y, said Jane Roe.", lang="en")]
+    >>> s = "X beats Y, said Jane Roe."
+    >>> [(s[slice(*a.source)], s[slice(*a.content)]) for a in attributions(s, lang="en")]
     [('Jane Roe', 'X beats Y')]
     """
     if lang == "en":
@@ -252,6 +253,11 @@ _KO_ANONYMOUS = frozenset(
 )
 _KO_DOC_NOUNS = frozenset("발표 보도 자료 보고서 논문 조사 분석 설명 공시 성명 블로그 기술보고서 보도자료 발표문".split())
 _KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|에|에서|로|으로|와|과|도|고|며|서|다|만|까지|부터|께서|했고|하고)$")
+# words that open a clause rather than belong to the speaker's name: times, connectives, adverbs
+_KO_NOT_NP_WORD = re.compile(
+    r"^(?:이날|한편|또|또한|특히|이에|앞서|지난|올해|지난해|현재|최근|당시|이어|다만|그러나|하지만|이번에|전날|오늘|어제|"
+    r"실제로|이와|관련|대해|관련해|따라|통해|위해)$|(?:해|게|히|\d+[일월년])$"
+)
 _KO_MAX_EXTRA_WORDS = 3
 
 
@@ -260,7 +266,7 @@ def _ko_np(text: str, start: int, end: int) -> Span:
     pos = start
     for _ in range(_KO_MAX_EXTRA_WORDS):
         m = re.search(r"([^\s,.\"“”'‘’()]+)\s+$", text[:pos])
-        if not m or _KO_PARTICLE_END.search(m.group(1)):
+        if not m or _KO_PARTICLE_END.search(m.group(1)) or _KO_NOT_NP_WORD.search(m.group(1)):
             break
         pos = m.start(1)
     return pos, end
