@@ -369,7 +369,7 @@ _EN_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?
 _EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR})\b{_NO_NUMBER_AFTER}")
 # 2024-12-26, and the dotted 2024.12.26 / 2024. 12. 26. of Korean press releases
 _EN_ISO = re.compile(
-    rf"(?<![\d.])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d.])"
+    rf"(?<![\d.])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d|\.\d)"
     rf"|(?<![\d.])(?P<y2>{_YEAR})\.\s?(?P<m2>\d{{1,2}})\.\s?(?P<d2>\d{{1,2}})\b(?!\.?\d)"
 )
 _EN_MD = re.compile(
