@@ -105,7 +105,8 @@ def _head_after(text: str, lex) -> str | None:
 def _apposition(text: str, lex) -> str | None:
     """The type an apposition gives: "X, the Busan-based startup", "X, a data centre project"."""
     m = re.match(r",\s+(?:a|an|the|its|their|[A-Z][\w.]*['’]s?)\s+((?:[\w.’'-]+\s+){0,4}?)"
-                 rf"({_alt(lex['company_nouns'] + lex['model_nouns'] + lex['hardware_nouns'] + lex['project_nouns'])})\b", text)
+                 rf"({_alt(lex['company_nouns'] + lex['model_nouns'] + lex['hardware_nouns'] + lex['project_nouns'])})\b"
+                 r"(?!\s+(?:said|says|told|added|announced|noted|stated|confirmed|reported|wrote|explained)\b)", text)
     if not m:
         return None
     noun = m.group(2).lower()

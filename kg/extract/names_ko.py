@@ -145,14 +145,14 @@ def quotes(doc, finder) -> list[Mention]:
         inner = m.group("q").strip()
         s = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
         e = s + len(inner)
-        if not inner or _generic(inner):
+        if not inner or _generic(inner) or _speech(inner):
             continue
         name, names = _split_gloss(inner)
         hit = _lookup(finder, names)
         if hit:
             out.append(Mention(s, e, inner, hit[1], hit[0], tuple(names), source="quote"))
             continue
-        prev = [w.stem for w in words if w.end <= m.start()][-3:]
+        prev = [w.stem if w.tail in ("", "인", "이자") else "" for w in words if w.end <= m.start()][-3:]
         glued = doc.text[m.end():m.end() + 1]
         nxt_words = [w for w in words if w.start >= m.end()]
         nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
@@ -160,6 +160,11 @@ def quotes(doc, finder) -> list[Mention]:
         if t:
             out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
     return out
+
+
+def _speech(text: str) -> bool:
+    """A quoted clause (“해외 칩 의존도를 낮추는 것이 목표”), not a quoted name."""
+    return bool(re.search(r"[을를] |[다요죠까]$|것이|라며|겠다", text)) or len(text.split()) > 8
 
 
 def _strip_particle(w: str) -> str:
@@ -177,7 +182,7 @@ _ENACTED_ADN = re.compile(r"(?:제정|시행|통과|발효|서명|공포|의결|
 
 def _is_head(word: str, nouns) -> bool:
     w = word.rstrip("인이자")
-    return w in nouns or any(w.endswith(n) and len(n) >= 2 for n in nouns if n[0] != n[0].lower() or len(n) >= 2)
+    return w in nouns or (w.endswith("모델") and "모델" in nouns and len(w) <= 8)
 
 
 def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) -> str | None:
@@ -210,7 +215,8 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) ->
         return "Policy"
     if _ENACTED_ADN.search(p1):
         return "Policy"
-    if _ends_with(stem, lex["policy_suffixes"]) in _STRONG_POLICY:
+    core = re.sub(r"\s?(?:19|20)\d\d$", "", stem)  # ‘AI 반도체 전략 2030’
+    if _ends_with(core, lex["policy_suffixes"]) in _STRONG_POLICY:
         return "Policy"
     if _ends_with(stem, lex["project_suffixes"]) in _STRONG_PROJECT:
         return "Project"
@@ -288,7 +294,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         if _generic(name):
             i = j + 1
             continue
-        prev = [x.stem for x in words[max(0, i - 3):i]]
+        prev = [x.stem if x.tail in ("", "인", "이자") else "" for x in words[max(0, i - 3):i]]
         # the next word is a head noun only when the name carries no particle (‘X’ 모델, not ‘X’과 모델)
         nxt = [x.stem for x in words[j + 1:j + 3]] if not words[j].tail else []
         t = _type_from_context(name, prev, nxt, lex) or (_shape_type(name) if not quoted else None)
@@ -307,6 +313,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             out.append(Mention(start, end, doc.text[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
         i = j + 1
     out.extend(_persons_before_titles(doc, words, known + out, lex))
+    out.extend(_typed_lists(doc, words, known + out))
     out.extend(_derived_policies(doc, known))
     return out
 
@@ -369,35 +376,94 @@ def _lookup(finder, names) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return None
 
 
+_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
+    "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 "
+    "제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감".split()
+)
+_HANGUL_WORD = re.compile(r"^[가-힣]{1,5}$")
+
+
+def _korean_name(w: Eojeol) -> bool:
+    """A Korean-style personal name: 김민수 (surname + given name), or tagged a proper noun."""
+    stem = w.stem
+    if not _PERSONISH.match(stem) or _generic(stem):
+        return False
+    return any(t.startswith("NNP") for t in w.tags) or (len(stem) == 3 and stem[0] in _SURNAMES)
+
+
 def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
-    """김민수 대표, 김민수 뉴로웨이브 대표: Hangul names right before a title (or org + title).
+    """Names right before a title: 김민수 대표, 김민수 뉴로웨이브 대표, 라이언 탄 루모라 CEO.
 
     In "person org title" the org is typed by the title as well: 대표 → Company, 장관 → Government.
     """
     out = []
     titles = lex["titles_lead"] + lex["titles_not_lead"]
-    gov_titles = ("장관", "차관", "청장", "처장", "위원장", "시장", "지사", "총리", "대통령", "의장")
-    for i, w in enumerate(words):
-        stem = w.stem
-        if w.tail or not _PERSONISH.match(stem) or any(m.start < w.end and w.start < m.end for m in known):
+    gov_titles = ("장관", "차관", "청장", "처장", "위원장", "시장", "지사", "총리", "대통령", "의장", "구청장", "군수")
+
+    def at(w):
+        return [m for m in known if m.start <= w.start < m.end or w.start <= m.start < w.stem_end]
+
+    for k, w in enumerate(words):
+        if k == 0 or not _starts_with_word(w.text, titles):
             continue
-        if not any(t.startswith("NNP") for t in w.tags):
+        j = k - 1
+        org = None
+        if not words[j].tail and not _korean_name(words[j]):
+            named = at(words[j])
+            if named or any(t.startswith(("NNP", "SL")) for t in words[j].tags) or _STRONG_GOV.search(words[j].stem):
+                org = words[j]
+                j -= 1
+        # the person: one Korean name, or up to three words of a transliterated foreign name
+        person = []
+        while j >= 0 and len(person) < 3:
+            pw = words[j]
+            if pw.tail or not _HANGUL_WORD.match(pw.stem) or at(pw) or _generic(pw.stem):
+                break
+            person.insert(0, pw)
+            j -= 1
+            if _korean_name(pw):
+                break
+        if not person:
             continue
-        nxt = words[i + 1:i + 3]
-        if not nxt:
+        if len(person) == 1 and not _korean_name(person[0]):
             continue
-        if _starts_with_word(nxt[0].text, titles):
-            out.append(Mention(w.start, w.stem_end, stem, ("Person",), (), (stem,), source="pattern"))
+        if len(person) > 1 and not any(t.startswith("NNP") for p in person for t in p.tags):
             continue
-        if len(nxt) > 1 and not nxt[0].tail and _starts_with_word(nxt[1].text, titles):
-            org = nxt[0]
-            named = [m for m in known if m.start == org.start]
-            if not named and not any(t.startswith(("NNP", "SL")) for t in org.tags):
-                continue
-            out.append(Mention(w.start, w.stem_end, stem, ("Person",), (), (stem,), source="pattern"))
-            if not named and not _generic(org.stem):
-                t = "Government" if _starts_with_word(nxt[1].text, gov_titles) else "Company"
-                out.append(Mention(org.start, org.stem_end, org.stem, (t,), (), (org.stem,), source="pattern"))
+        start, end = person[0].start, person[-1].stem_end
+        text = doc.text[start:end]
+        out.append(Mention(start, end, text, ("Person",), (), (text,), source="pattern"))
+        if org is not None and not at(org) and not _generic(org.stem):
+            t = "Government" if _starts_with_word(w.text, gov_titles) else "Company"
+            out.append(Mention(org.start, org.stem_end, org.stem, (t,), (), (org.stem,), source="pattern"))
+    return out
+
+
+_LIST_HEAD = {"기업": "Company", "업체": "Company", "회사": "Company", "스타트업": "Company", "기관": "Government",
+              "모델": "AIModel", "칩": "Hardware", "반도체": "Hardware", "부처": "Government"}
+
+
+def _typed_lists(doc, words, known) -> list[Mention]:
+    """뉴로웨이브, 세진반도체, 청운클라우드 등 국내 기업: a list takes the type of its head noun."""
+    out = []
+    for k, w in enumerate(words):
+        if w.stem != "등" and not w.text.startswith("등"):
+            continue
+        head = next((t for x in words[k + 1:k + 4] for h, t in _LIST_HEAD.items() if x.stem.startswith(h) or x.stem.endswith(h)), None)
+        if head is None:
+            continue
+        j = k - 1
+        while j >= 0:
+            item = words[j]
+            stem, cut = _strip_quotes(item.stem.rstrip(","))
+            if not stem or _generic(stem) or not (item.tail in ("", ",") or item.text.endswith(",")):
+                break
+            if not any(m.start <= item.start + cut < m.end for m in known):
+                s0 = item.start + cut
+                out.append(Mention(s0, s0 + len(stem), stem, (head,), (), (stem,), source="list"))
+            j -= 1
+            if not words[j + 1].text.endswith(",") and j + 1 != k - 1:
+                break
     return out
 
 

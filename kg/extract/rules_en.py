@@ -15,7 +15,8 @@ from kg.extract.frame import AMOUNT, E, LIST
 
 AMT = f"(?P<a>{AMOUNT})"
 F = r"[^⟨⟩;]{0,40}?"  # a short filler with no other mention in it
-G = r"[^;]{0,90}?"  # a longer filler that may step over other mentions
+G = r"[^;]{0,90}?"  # noqa: E501
+REL = r"(?:,\s(?:which|that|who)\s[^;]{0,90}?,)?"  # a relative clause between a name and its verb  # a longer filler that may step over other mentions
 
 MAKE = (
     r"(?:released|releases|release|launched|launches|launch|unveiled|unveils|unveil|introduced|introduces|"
@@ -93,6 +94,9 @@ RULES: list[Rule] = [
     Rule("en.manufactures.active",
          rf"{E('Company', name='s')}{F}\b(?:makes|made|designs|designed|produces|produced|manufactures|manufactured|fabricates|sells|sold|supplies|supplied)\s{F}{LIST('Hardware', name='o')}",
          "manufactures", 0.8),
+    Rule("en.manufactures.relative",
+         rf"{E('Company', name='s')},\s(?:the|a|an)\s[^;]{{0,60}}?\b(?:that|which)\s(?:makes|designs|produces|manufactures|builds|supplies|sells)\s(?:the\s|its\s)?(?:[\w-]+\s)?{E('Hardware', name='o')}",
+         "manufactures", 0.8),
     Rule("en.manufactures.passive",
          rf"{LIST('Hardware', name='o')}{F}\b(?:made|designed|built|produced|developed|manufactured|supplied)\sby\s{E('Company', name='s')}",
          "manufactures", 0.8),
@@ -108,13 +112,13 @@ RULES: list[Rule] = [
          "outperforms", 0.8, modality="claimed"),
     # --- who leads what -------------------------------------------------------------------
     Rule("en.leads.org_title_person",
-         rf"{E('Company', 'Government', name='o')}(?:['’]s)?\s{LEAD_TITLE},?\s{E('Person', name='s')}",
+         rf"{E('Company', 'Government', name='o')}(?:['’]s?)?\s{LEAD_TITLE},?\s{E('Person', name='s')}",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_orgs_title",
-         rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b",
+         rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s?\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_title_of",
-         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:(?:[\w.-]+|⟨(?:Country|Government)[A-Za-z|]*:\d+⟩)\s){{0,3}}?{E('Company', 'Government', name='o')}(?!\s?⟨)",
+         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:(?:[\w.-]+|⟨[A-Za-z|]+:\d+⟩)\s){{0,3}}?{E('Company', 'Government', name='o')}(?!\s?⟨)",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.led_by",
          rf"{E('Company', 'Government', name='o')}{G}\b(?:led|headed|run|chaired|helmed|managed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,4}}?{E('Person', name='s')}",
@@ -137,13 +141,13 @@ RULES: list[Rule] = [
          "basedIn", 0.75, check=lambda fr, m: fr.item(m.group("s")).source != "kb"),
     Rule("en.based.definite",
          rf"\b(?:the|The)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,2}}?{PLACE_NOUN}\b",
-         "basedIn", 0.7),
+         "basedIn", 0.7, check=lambda fr, m: not re.search(r"⟩,\s$", fr.template[:m.start()])),
     Rule("en.based.in",
          rf"{E('Company', name='s')}{F}\b(?:is|was|are)?\s?(?:based|headquartered|located)\s(?:in|out of)\s(?:[^⟨⟩;]{{0,20}}?)?{E('Country', name='o')}",
          "basedIn", 0.8),
     # --- corporate structure ---------------------------------------------------------------
     Rule("en.subsidiary.possessive",
-         rf"{E('Company', name='o')}['’]s\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
+         rf"{E('Company', name='o')}['’]s?\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
          "subsidiaryOf", 0.8),
     Rule("en.subsidiary.of",
          rf"{E('Company', name='s')},?\s(?:is\s|was\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\sof\s{E('Company', name='o')}",
@@ -174,7 +178,7 @@ RULES: list[Rule] = [
          rf"{LIST('Company', 'Government', name='s')}{F}\b(?:are|is|as|were|was)\s(?:the\s)?(?:[\w-]+\s)?(?:partners?|investors?|backers?|members?|participants?|founders?|founding partners?)\s(?:in|of)\s(?:the\s)?{E('Project', name='o')}",
          "participatesIn", 0.8),
     Rule("en.project.possessive_role",
-         rf"{E('Company', 'Government', name='s')}\s(?:is|was|are|were|became|remains)\s(?:the|a|an|one of the)\s(?:[\w-]+\s)?{E('Project', name='o')}['’]s?\s(?:[\w-]+\s)?(?:funders?|backers?|investors?|partners?|members?|shareholders?|founders?|sponsors?)\b",
+         rf"{E('Company', 'Government', name='s')}\s(?:is|was|are|were|became|remains)\s(?:(?:the|a|an|one of the)\s)?(?:[\w-]+\s)?{E('Project', name='o')}['’]s?\s(?:[\w-]+\s)?(?:funders?|backers?|investors?|partners?|members?|shareholders?|founders?|sponsors?)\b",
          "participatesIn", 0.75),
     Rule("en.project.partners_include",
          rf"\b(?:[Pp]artners|[Mm]embers|[Bb]ackers|[Ii]nvestors|[Pp]articipants)\s(?:include|including|are|were)\s{E('Company', 'Government', name='s')}{APPOS}(?:{_SEP}{E('Company', 'Government', name='s2')}{APPOS})?",
@@ -205,10 +209,13 @@ RULES: list[Rule] = [
          rf"{E('Project', name='s')}{G}\b(?:mobili[sz]e|mobili[sz]es|mobili[sz]ing|raise|invest|commit|deploy|worth|budget of|funding of|backed by|investment of|cost of)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}",
          "investment", 0.75),
     Rule("en.cost.to_train",
-         rf"{E('AIModel', name='s')}{G}\bcost(?:s|ing)?\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}(?:[^⟨⟩;]{{0,20}}?)\bto\s(?:train|build|develop|make|create)",
+         rf"{E('AIModel', name='s')}{REL}[^⟨⟩;,]{{0,30}}?\bcost(?:s|ing)?\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}(?:[^⟨⟩;]{{0,20}}?)\bto\s(?:train|build|develop|make|create)",
          "developmentCost", 0.8),
     Rule("en.cost.noun",
-         rf"{E('AIModel', name='s')}{G}\b(?:training|development|compute|building)\s(?:costs?|bill|budget)\s(?:of\s|was\s|were\s|at\s|totall?ed\s|came to\s|reached\s)?(?:[^⟨⟩;]{{0,15}}?)?{AMT}",
+         rf"{E('AIModel', name='s')}{REL}(?:['’]s?)?[^⟨⟩;,]{{0,30}}?\b(?:training|development|compute|building)\s(?:costs?|bill|budget)\s(?:of\s|was\s|were\s|at\s|totall?ed\s|came to\s|reached\s)?(?:[^⟨⟩;]{{0,15}}?)?{AMT}",
+         "developmentCost", 0.8),
+    Rule("en.cost.gerund",
+         rf"\b(?:[Tt]raining|[Bb]uilding|[Dd]eveloping|[Cc]reating)\s{E('AIModel', name='s')}\s(?:cost|costs|has cost|had cost)\s(?:[^⟨⟩;]{{0,15}}?)?{AMT}",
          "developmentCost", 0.8),
     Rule("en.cost.spent",
          rf"\bspent\s(?:[^⟨⟩;]{{0,15}}?)?{AMT}\s(?:on\s|to\s)?(?:training|building|developing|train|build|develop)\s{E('AIModel', name='s')}",
