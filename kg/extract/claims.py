@@ -214,10 +214,12 @@ def _english(text: str) -> list[Attribution]:
         src = _np_before(text, m.start())
         if src is None:
             continue
-        out.append(Attribution(src, (m.start(), m.end()), (m.end(), n)))
+        # "Acme said, …" closes a report that came before; only "Acme said X" reports what follows
+        if not re.match(r"\s*(?:[,.;:!?]|$)", text[m.end():]):
+            out.append(Attribution(src, (m.start(), m.end()), (m.end(), n)))
         # "X beats Y, Acme said": the content precedes the source
         if re.search(r"[,\"”]\s*$", text[: src[0]]):
-            out.append(Attribution(src, (m.start(), m.end()), (0, src[0])))
+            out.append(Attribution(src, (m.start(), m.end()), (0, len(text[: src[0]].rstrip(" ,\"”")))))
     for m in _EN_INVERTED.finditer(text):
         src = _np_after(text, m.end())
         if src is not None and m.start("cue") > 0:
