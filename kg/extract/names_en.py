@@ -295,6 +295,14 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     for m in re.finditer(rf"\b[Tt]he ((?:[A-Z][\w.]*(?:-based)?|[\w]+-based) (?:[\w-]+ ){{0,2}}?(?:{nouns}))\b", text):
         if free(m.start(), m.end()):
             out.append(Mention(m.start(), m.end(), m.group(0), ("Company",), (), (m.group(1),), anaphor=True, source="anaphor"))
+            continue
+        inside = [x for x in mentions if x.start < m.end() and m.start() < x.end]
+        if not inside or any(x.types != ("Country",) for x in inside) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # an apposition ("X, the Dutch group,") keeps its country for basedIn
+        named = _country_np_antecedent(text, mentions, m.start(), inside[0].text)
+        if named is not None:
+            # "The Dutch group has been run by …" after "ASML, … the Dutch chip-equipment maker"
+            out.append(replace(named, start=m.start(), end=m.end(), text=m.group(0), source="article"))
     for t, phrases in lex["anaphora"].items():
         for p in phrases:
             for m in re.finditer(rf"\b{re.escape(p)}\b", text, re.I):
@@ -313,6 +321,23 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
                 names = (m.group(0),) if types[0] == "Company" else ()
                 out.append(Mention(m.start(), m.end(), m.group(0), tuple(types), (), names, anaphor=True, source="anaphor"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _country_np_antecedent(text: str, mentions: list[Mention], before: int, adjective: str) -> Mention | None:
+    """The company a "the Dutch group" refers to: the one called Dutch earlier in the article,
+    else the company the article has named most so far."""
+    companies = [m for m in mentions if not m.anaphor and m.end <= before and "Company" in m.types]
+    if not companies:
+        return None
+    for q in reversed([x.start() for x in re.finditer(rf"\b{re.escape(adjective)}\b", text[:before])]):
+        near = [c for c in companies if c.end <= q and q - c.end < 60 and "." not in text[c.end:q]]
+        if near:
+            return with_type(near[-1], "Company")
+    counts: dict[str, int] = {}
+    for c in companies:
+        counts[c.keys[0] if c.keys and c.keys[0] else c.text] = counts.get(c.keys[0] if c.keys and c.keys[0] else c.text, 0) + 1
+    best = max(reversed(companies), key=lambda c: counts[c.keys[0] if c.keys and c.keys[0] else c.text])
+    return with_type(best, "Company")
 
 
 def _named_antecedent(mentions: list[Mention], before: int, type_: str, head: str) -> Mention | None:
