@@ -41,6 +41,9 @@ EN_CASES = [
     ("Acme released Bolt-2 on Monday, which it said outperforms Zephyr-9.", "outperforms", "it"),
     # the nearest cue wins: Beta makes the claim that Acme reports
     ("Acme said Beta claimed Bolt-2 outperforms Zephyr-9.", "outperforms", "Beta"),
+    # "said" with the subject before an appositive, not an inversion
+    ("Acme, the robotics group, said the Bolt-2 model outperforms Zephyr-9.", "outperforms", "Acme"),
+    ("Acme, the robotics group, said the Bolt-2 model outperforms Zephyr-9.", "Bolt-2", "Acme"),
     # no attribution, or one that does not cover the span
     ("Bolt-2 outperforms Zephyr-9 on coding tasks.", "outperforms", None),
     ("Acme announced Bolt-2, which outperforms Zephyr-9.", "outperforms", None),
@@ -74,6 +77,9 @@ KO_CASES = [
     # two attributions in one sentence: each content to its own speaker
     ("알파는 볼트-2를 공개했다고 밝혔고, 베타는 제퍼-9가 볼트-2를 능가한다고 주장했다.", "능가", "베타"),
     ("알파는 볼트-2를 공개했다고 밝혔고, 베타는 제퍼-9가 볼트-2를 능가한다고 주장했다.", "공개", "알파"),
+    # a verb's adnominal 는 before a bound noun is no topic; neither is a word ending in 가 (추가)
+    ("경쟁이 뒤흔드는 가운데 유럽은 격차를 줄이겠다며 투자를 늘렸다.", "격차", "유럽"),
+    ("비전랩스는 결과를 존중한다며 추가 공모에 도전하겠다고 밝혔다.", "존중", "비전랩스"),
     # no attribution, or only an anonymous one
     ("비전랩스는 볼트-2를 공개했다.", "공개", None),
     ("미국에서는 볼트-2가 제퍼-9를 능가한다는 평가가 나온다.", "능가", None),

@@ -88,6 +88,9 @@ _EN_THAT_VERBS = "announced|announces|reported|reports|revealed|reveals|disclose
 _EN_CUE = re.compile(rf"\b(?:(?:{_EN_VERBS})\b|(?:{_EN_THAT_VERBS})\s+that\b)")
 _EN_INVERTED = re.compile(rf"(?:[,\"”]|^)\s*(?P<cue>(?:{_EN_VERBS}))\s+(?=\S)")
 _EN_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_EN_AFTER_INVERTED = re.compile(
+    r"\s*(?:[,.;:!?\"”)]|$|(?:in|on|at|during|when|while|after|before|last|this|earlier|later|to)\b)"
+)
 _EN_TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.\-]*|[^\w\s]")
 
 _EN_NP_WORDS = frozenset(
@@ -222,7 +225,9 @@ def _english(text: str) -> list[Attribution]:
             out.append(Attribution(src, (m.start(), m.end()), (0, len(text[: src[0]].rstrip(" ,\"”")))))
     for m in _EN_INVERTED.finditer(text):
         src = _np_after(text, m.end())
-        if src is not None and m.start("cue") > 0:
+        # the inverted order closes the sentence: ", said Jane Roe." / ", said the firm in a note";
+        # ", said the new model was …" is "said" with an elided subject, not an inversion
+        if src is not None and m.start("cue") > 0 and _EN_AFTER_INVERTED.match(text, src[1]):
             out.append(Attribution(src, (m.start("cue"), m.end("cue")), (0, m.start())))
     for m in _EN_ACCORDING.finditer(text):
         np = _np_after(text, m.end(), extra=_EN_DOC_NOUNS | {"from", "by"})
@@ -246,10 +251,12 @@ _KO_SUBJECT = re.compile(r"(?<!\S)(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?(
 _KO_ACCORDING = re.compile(r"(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?에\s?따르면")
 # eojeols ending like this are verbs, places, times or pronouns of content, not speakers
 _KO_NOT_TOPIC = re.compile(
-    r"(?:하는|되는|있는|없는|않는|라는|다는|이는|오는|가는|주는|받는|보는|내는|지는|기는|리는|"
+    r"(?:하는|되는|있는|없는|않는|라는|다는|이는|오는|가는|주는|받는|보는|내는|지는|기는|리는|드는|르는|치는|키는|우는|추는|쓰는|끄는|"
     r"에서는|에는|로는|와는|과는|에게는|까지는|부터는|받은|같은|많은|높은|낮은|좋은|작은|적은|않은|"
     r"남은|넘은|얻은|이날은|올해는|지난해는|현재는|한편은|이번은|이는)$"
 )
+# an adnominal verb, not a topic, comes before these ("뒤흔드는 가운데", "있는 것")
+_KO_BOUND_NOUN_NEXT = re.compile(r"\s+(?:가운데|것|데|중|등|만큼|동안|사이|반면|바|점|경우|때|상황|모습|한편|이유|탓)(?![가-힣]{2})")
 _KO_ANONYMOUS = frozenset(
     "업계 관계자 소식통 외신 언론 매체 보도 관측 소식 통계 자료 조사 분석 업계관계자 전문가 전문가들".split()
 )
@@ -258,9 +265,18 @@ _KO_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|에|에서|로|으로
 # words that open a clause rather than belong to the speaker's name: times, connectives, adverbs
 _KO_NOT_NP_WORD = re.compile(
     r"^(?:이날|한편|또|또한|특히|이에|앞서|지난|올해|지난해|현재|최근|당시|이어|다만|그러나|하지만|이번에|전날|오늘|어제|"
-    r"실제로|이와|관련|대해|관련해|따라|통해|위해)$|(?:해|게|히|\d+[일월년])$"
+    r"실제로|이와|관련|대해|관련해|따라|통해|위해|가운데|반면|동안|사이|이후|이어서)$|(?:해|게|히|\d+[일월년])$"
 )
 _KO_MAX_EXTRA_WORDS = 3
+
+
+def _ko_speaker(text: str, m: re.Match) -> bool:
+    """Whether a word marked 은/는/이/가 can name a speaker rather than be a verb form or a
+    word that merely ends in a particle's syllable (추가, 평가)."""
+    if _KO_NOT_TOPIC.search(m.group(0)) or _KO_BOUND_NOUN_NEXT.match(text, m.end()):
+        return False
+    stem = m.group("np")
+    return len(stem) >= 2 or m.group(0).endswith(("은", "는")) and len(stem) >= 1
 
 
 def _ko_np(text: str, start: int, end: int) -> Span:
@@ -277,7 +293,7 @@ def _ko_np(text: str, start: int, end: int) -> Span:
 def _ko_first_topic(text: str, start: int, limit: int) -> Span | None:
     """The first topic of the clause: the speaker comes before any topic of the quoted content."""
     for m in _KO_TOPIC.finditer(text, start, limit):
-        if not _KO_NOT_TOPIC.search(m.group(0)) and m.end("np") > m.start("np"):
+        if _ko_speaker(text, m):
             return _ko_np(text, m.start("np"), m.end("np")) if m.start() > start else (m.start("np"), m.end("np"))
     return None
 
@@ -286,7 +302,7 @@ def _korean(text: str) -> list[Attribution]:
     out: list[Attribution] = []
     clause_start = 0
     for q in _KO_QUOTATIVE.finditer(text):
-        verb_m = re.match(rf"\s*(?:[^\s]+\s+){{0,3}}?[^\s]*?(?P<v>{_KO_VERBS})", text[q.end():])
+        verb_m = re.match(rf"\s*(?:[^\s]+\s+){{0,3}}?(?P<v>{_KO_VERBS})", text[q.end():])
         if verb_m is None and not q.group(0).endswith(("며", "면서")):
             continue
         cue = (q.start(), q.end() + (verb_m.end() if verb_m else 0))
@@ -295,7 +311,7 @@ def _korean(text: str) -> list[Attribution]:
             # "…능가한다고 비전랩스 측은 밝혔다": the speaker sits between the quote and the verb
             gap_end = q.end() + verb_m.start("v")
             inverted = next(
-                (m for m in _KO_SUBJECT.finditer(text, q.end(), gap_end) if not _KO_NOT_TOPIC.search(m.group(0))),
+                (m for m in _KO_SUBJECT.finditer(text, q.end(), gap_end) if _ko_speaker(text, m)),
                 None,
             )
         if inverted is not None:
@@ -319,5 +335,5 @@ def _korean(text: str) -> list[Attribution]:
         src = _ko_np(text, np_start, np_end)
         if text[src[0]:src[1]].split()[0] in _KO_ANONYMOUS:
             continue
-        out.append(Attribution(src, (m.start(), m.end()), (0, len(text))))
+        out.append(Attribution(src, (m.end("np"), m.end()), (0, len(text))))
     return out
