@@ -297,8 +297,12 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), m.group(0), ("Company",), (), (m.group(1),), anaphor=True, source="anaphor"))
             continue
         inside = [x for x in mentions if x.start < m.end() and m.start() < x.end]
-        if not inside or any(x.types != ("Country",) for x in inside) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]):
-            continue  # an apposition ("X, the Dutch group,") keeps its country for basedIn
+        if not inside or any(x.types != ("Country",) for x in inside):
+            continue
+        # only as the subject of a clause: an apposition ("X, the Dutch group,") or a title before a name
+        # ("the French startup Mistral AI") keeps its country for basedIn
+        if not re.match(r"\s+(?:has|have|had|is|was|will|would|became|becomes|said|says|also|now|recently|\w+ed)\b", text[m.end():m.end() + 20]):
+            continue
         named = _country_np_antecedent(text, mentions, m.start(), inside[0].text)
         if named is not None:
             # "The Dutch group has been run by …" after "ASML, … the Dutch chip-equipment maker"
