@@ -106,7 +106,7 @@ _EN_DETERMINERS = frozenset("the a an its their his her our".split()) | _EN_EDGE
 _EN_PRONOUNS = frozenset("it he she they we i".split())
 _EN_SKIP_BEFORE_VERB = frozenset(
     "also has have had previously recently later further then separately publicly repeatedly once "
-    "already earlier again has since".split()
+    "already earlier again since".split()
 )
 _EN_NOT_NP = frozenset(
     "In On At But And However Meanwhile Also Separately Earlier Later Yesterday Today Tomorrow Last "
@@ -245,7 +245,6 @@ _KO_VERBS = (
 )
 # a quotative ending: …한다고 / …라고 / …이라며 / …다면서, or a closing quote before 라고/고
 _KO_QUOTATIVE = re.compile(r"(?:(?:[다라냐자])(?:고|며|면서)|[\"”’']\s?(?:이?라고|고|며|라며))(?=[\s,]|$)")
-_KO_VERB = re.compile(rf"(?:{_KO_VERBS})")
 _KO_TOPIC = re.compile(r"(?<!\S)(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?(?:은|는)(?=[\s,]|$)")
 _KO_SUBJECT = re.compile(r"(?<!\S)(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?(?:은|는|이|가)(?=[\s,]|$)")
 _KO_ACCORDING = re.compile(r"(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?에\s?따르면")
@@ -253,7 +252,7 @@ _KO_ACCORDING = re.compile(r"(?P<np>[^\s,.\"“”'‘’()]+?)(?:\s?측)?에\s?
 _KO_NOT_TOPIC = re.compile(
     r"(?:하는|되는|있는|없는|않는|라는|다는|이는|오는|가는|주는|받는|보는|내는|지는|기는|리는|드는|르는|치는|키는|우는|추는|쓰는|끄는|"
     r"에서는|에는|로는|와는|과는|에게는|까지는|부터는|받은|같은|많은|높은|낮은|좋은|작은|적은|않은|"
-    r"남은|넘은|얻은|이날은|올해는|지난해는|현재는|한편은|이번은|이는)$"
+    r"남은|넘은|얻은|이날은|올해는|지난해는|현재는|한편은|이번은)$"
 )
 # an adnominal verb, not a topic, comes before these ("뒤흔드는 가운데", "있는 것")
 _KO_BOUND_NOUN_NEXT = re.compile(r"\s+(?:가운데|것|데|중|등|만큼|동안|사이|반면|바|점|경우|때|상황|모습|한편|이유|탓)(?![가-힣]{2})")
