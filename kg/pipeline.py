@@ -53,7 +53,10 @@ class Pipeline:
             places = dict(self.kb.places())
             for surface, country in places.items():
                 names.append((surface, (country, "Country")))
-            ex = self._extractors[lang] = Extractor(lang, names, places=places)
+            home = self.kb.government_of("south-korea") if lang == "ko" else None
+            ex = self._extractors[lang] = Extractor(
+                lang, names, places=places, default_government=home.key if home is not None else None
+            )
         return ex
 
     def extract(self, article: Article) -> Extraction:

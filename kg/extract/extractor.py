@@ -60,8 +60,10 @@ _PLAN = {
 }
 _REPORTED = {
     "en": re.compile(r"\b(?:reportedly|rumou?r(?:ed|s)?|according to (?:people|sources|reports|a person|media)|is said to|was said to|were said to|allegedly|speculat\w*|sources said|people familiar)\b", re.I),
-    "ko": re.compile(r"(?:것으로 알려|로 알려졌|설이|설도|소문|전해졌|보도|관측|추정|알려진다|알려졌다)"),
+    "ko": re.compile(r"(?:설이|설도|소문|관측|추정|루머|가능성)"),
 }
+# Korean news states sourced facts as "…한 것으로 알려졌다": stated, attributed, not a rumour
+_ATTRIBUTED = {"en": re.compile(r"(?!)"), "ko": re.compile(r"(?:것으로 알려|로 알려졌|알려진다|알려졌다|전해졌다|밝혀졌다)")}
 
 
 def modality_of(text: str, lang: str, predicate: str) -> str:
@@ -72,6 +74,8 @@ def modality_of(text: str, lang: str, predicate: str) -> str:
         return "planned"
     if _REPORTED[lang].search(text):
         return "reported"
+    if _ATTRIBUTED[lang].search(text):
+        return "claimed"
     return "asserted"
 
 
@@ -93,7 +97,7 @@ class Extractor:
         mentions = self.finder(doc)
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
-        resolver = _Anaphora(mentions, frames, self.lang)
+        resolver = _Anaphora(mentions, frames, self.lang, self.default_government)
         facts: dict[tuple, ArgFact] = {}
         for fr in frames:
             cands = list(self._candidates(fr))
@@ -199,6 +203,10 @@ class Extractor:
                 o_arg = Arg(o_m, ot)
             lo = max(fr.start, cand.cue[0] - (40 if self.lang == "en" else 25))
             hi = min(fr.end, cand.cue[1] + (3 if self.lang == "en" else 30))
+            if rule.name.split(".")[-1] in _PRESUPPOSED:
+                # a relative clause or possessive presupposes its fact: "엔비디아가 출시한 H800",
+                # "OpenAI's GPT-4o"; the main verb's mood (것으로 알려졌다, plans to) is not its own
+                lo, hi = max(fr.start, cand.cue[0] - 12), cand.cue[1]
             window = fr.text[lo - fr.start:hi - fr.start]
             modality = cand.modality or modality_of(window, self.lang, pred)
             if cand.modality == "claimed" and modality_of(window, self.lang, pred) == "negated":
@@ -207,6 +215,9 @@ class Extractor:
             yield ArgFact(Arg(s_m, st), pred, o_arg, fr.start, fr.end, fr.text, round(conf, 3), modality, cand.rule)
 
 
+_PRESUPPOSED = frozenset({"adnominal", "possessive", "compound", "latest_model", "its", "by", "org_title_person",
+                          "person_org_title", "person_orgs_title", "person_title_of", "operator", "country_company",
+                          "place_noun_company", "company_appos", "definite", "enact_adn", "host_adn", "of", "group"})
 _TOPIC = re.compile(r"⟨[A-Za-z|]*(?:Company|Government|Country|Person)[A-Za-z|]*:\d+⟩(?:\s?[가-힣]{1,4})?(?:은|는|이|가)\s")
 
 
@@ -260,9 +271,10 @@ def _absolute(fr: Frame, t_start: int, t_end: int) -> tuple[int, int]:
 class _Anaphora:
     """Finds the antecedent of "it", "the company", 이 회사는, 황 CEO, and implicit subjects."""
 
-    def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str):
+    def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str, default_government: str | None = None):
         self.named = [m for m in mentions if not m.anaphor]
         self.lang = lang
+        self.default_government = default_government
         self.sentence_starts = [fr.start for fr in frames]
 
     def _sentence(self, pos: int) -> int:
@@ -275,6 +287,8 @@ class _Anaphora:
     def resolve(self, m: Mention, type_: str, *, before: int, exclude=None) -> Mention | None:
         here = self._sentence(m.start)
         reach = 1 if m.text.lower() in ("it", "its", "he", "she", "his", "her", "they", "their") else 3
+        if m.text.startswith(("이 ", "해당 ", "this ", "This ", "the same ")):
+            reach = 6  # a demonstrative points back further: 이 프로젝트는, this initiative
         if m.source == "head":
             reach = 1000  # constrained by name instead: 연구원은 → the one LG AI연구원
         pool = [
@@ -284,6 +298,9 @@ class _Anaphora:
             and c is not exclude
         ]
         if not pool:
+            if type_ == "Government" and m.text in ("정부", "당국") and self.default_government:
+                # a Korean article's bare 정부 is the Korean government unless another was named
+                return Mention(m.start, m.end, m.text, ("Government",), (self.default_government,), (m.text,))
             return None
         if m.source == "head":
             hinted = [c for c in pool if any(n.endswith(m.names[0]) for n in (*c.names, c.text))]

@@ -497,6 +497,8 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     # surname + title: 황 CEO, 김 대표, 이 원장
     titles = "|".join(map(re.escape, sorted(lex["titles_lead"], key=len, reverse=True)))
     for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", doc.text):
+        if m.group(1) not in _SURNAMES or m.group(1) == "전":  # 전 대통령 is "the former president"
+            continue
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             out.append(Mention(m.start(), m.end(), m.group(0), ("Person",), (), (m.group(1),), anaphor=True, source="anaphor"))
     out = sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: m.start)

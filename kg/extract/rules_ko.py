@@ -12,7 +12,7 @@ from kg.extract.candidates import Rule, by_types
 from kg.extract.frame import AMOUNT, E
 
 # an optional noun between a name and its particle: SK텔레콤 정예팀은, 알리바바 측은
-_X = r"(?:\s?(?:정예팀|측|연구진|연구팀|팀|컨소시엄|그룹|연구원|당국|정부)){0,1}"
+_X = r"(?:\s?(?:정예팀|측|연구진|연구팀|팀|컨소시엄|그룹|연구원|당국|정부|대통령|총리|장관|위원장|대표|회장|의장|CEO|최고경영자|시장)){0,1}"
 TOP = rf"{_X}(?:은|는|이|가|도|이나|까지)"
 OBJ = r"(?:을|를)"
 Q_OPEN = r"[‘'\"“「『《〈]?"
