@@ -119,6 +119,13 @@ CASES = [
     ("based-open-apposition-is-a-new-clause",
      "Its founders came from Tarsel Systems, the Finnish startup has since grown to 200 people.",
      [], [("Tarsel Systems", "basedIn", "Finland")]),
+    ("based-dotted-abbreviation",
+     "Qantorra, the U.S. chip designer, hired 30 people.",
+     [("Qantorra", "basedIn", "United States")], []),
+    ("country-noun-coreference",
+     "Selvane Robotics raised money from Brixholm Systems, turning the Danish robot maker into a unicorn. "
+     "Orlen Capital also invested. The Danish group has been run since 2022 by Maren Tolstrup.",
+     [("Maren Tolstrup", "leads", "Brixholm Systems")], [("Maren Tolstrup", "leads", "Orlen Capital")]),
     # --- subsidiaryOf, operates ------------------------------------------------------------------
     ("subsidiary-possessive-unit",
      "Graventide Holdings' cloud unit, Graventide Cloud, will open a site in Osaka.",

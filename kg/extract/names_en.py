@@ -215,6 +215,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
     """Typed mentions of names the knowledge base does not hold."""
     lex = lexicon("en")
     out: list[Mention] = []
+    out.extend(_dotted_abbreviations(doc, known, finder))
     for sent in doc.sents:
         for run in _runs(sent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
@@ -229,6 +230,23 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
                 if m is not None:
                     out.append(m)
         out.extend(_quoted_titles(sent, doc, known + out))
+    return out
+
+
+def _dotted_abbreviations(doc, known: list[Mention], finder) -> list[Mention]:
+    """ "U.S.", "U.K.": known names whose last dot ends the token, so the gazetteer's token
+    boundaries miss them."""
+    out = []
+    for tok in doc:
+        if not re.fullmatch(r"(?:[A-Z]\.){2,4}", tok.text):
+            continue
+        if any(m.start < tok.idx + len(tok.text) and tok.idx < m.end for m in known):
+            continue
+        hits = [h for h in finder.index.scan(tok.text[:-1], boundaries=None) if h.end == len(tok.text) - 1 and h.start == 0]
+        if hits:
+            payloads = hits[0].payloads
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, tuple(t for _, t in payloads),
+                               tuple(k for k, _ in payloads), (tok.text,), source="pattern"))
     return out
 
 
