@@ -16,7 +16,7 @@ from kg.extract.mentions import Mention, lexicon
 
 _QUOTES = "‘’'\"“”「」『』《》〈〉"
 _OPEN_Q = "‘'\"“「『《〈"
-_TAIL_TAGS = ("J", "VCP", "E", "XSN", "SF", "SP", "SE", "SSC")
+_TAIL_TAGS = ("J", "VCP", "E", "XSN", "SF", "SP", "SE")
 _VERSIONISH = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-zA-Z]?|\d+(?:\.\d+)?[BMKbmk]|[A-Z]{1,3}\d*|Pro|Max|Plus|Ultra|Mini|mini|Lite|Flash|Turbo|Nano|Large|Small|Medium|Instruct|Preview|미니|맥스|프로|플러스|울트라|라이트|플래시|터보|나노|라지|스몰|미디엄|온디바이스|오픈)$"
 )
@@ -174,14 +174,23 @@ def _strip_particle(w: str) -> str:
 _STRONG_POLICY = ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "시행규칙", "행정명령", "법", "규정",
                   "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙")
 _STRONG_PROJECT = ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "클러스터", "캠퍼스")
+_STRONG_COMPANY = re.compile(r"^[가-힣A-Za-z]{2,}(?:그룹|전자|반도체|클라우드|텔레콤|홀딩스|로보틱스|모빌리티|테크|랩스|네트웍스|바이오|캐피털|파트너스|벤처스|인베스트먼트|코리아|재팬|차이나)$")
 _STRONG_GOV = re.compile(r"[가-힣]{2,}(?:부|처|청|위원회|의회|판공실|연구소)$")
 # an adnominal verb right before a name says what it is: 개발한 ‘X’, 시행한 ‘X’
 _MADE_ADN = re.compile(r"(?:출시|공개|발표|개발|선보|내놓|내세|론칭|탑재)(?:한|된|인|은|했던|해 온)$|선보인$|내놓은$")
 _ENACTED_ADN = re.compile(r"(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|폐지|철회|발표|마련)(?:한|된|했던|시킨)$")
 
 
+def _bare(word: str) -> str:
+    """A modifier word without its appositive copula: 로드맵인 → 로드맵 (법인 stays 법인)."""
+    for cop in ("이자", "인"):
+        if word.endswith(cop) and len(word) > len(cop) + 1 and word not in ("법인", "개인", "기관인"):
+            return word[: -len(cop)]
+    return word
+
+
 def _is_head(word: str, nouns) -> bool:
-    w = word.rstrip("인이자")
+    w = _bare(word)
     return w in nouns or (w.endswith("모델") and "모델" in nouns and len(w) <= 8)
 
 
@@ -207,11 +216,11 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) ->
             return t
         if p1.endswith(")") and p1.split("(")[0] in words:  # 신경망처리장치(NPU) ‘X’
             return t
-    if any(p.rstrip("인이자") in lex["company_nouns"] for p in (p1, p2)) or n1 in ("사", "사는", "사가", "사의"):
+    if any(_bare(p) in lex["company_nouns"] for p in (p1, p2)) or n1 in ("사", "사는", "사가", "사의"):
         return "Company"
-    if any(p.rstrip("인이자") in lex["project_suffixes"] or p.rstrip("인") == "합작사" for p in (p1, p2)):
+    if any(_bare(p) in lex["project_suffixes"] or _bare(p) == "합작사" for p in (p1, p2)):
         return "Project"
-    if any(p.rstrip("인이자") in lex["policy_suffixes"] for p in (p1, p2)):
+    if any(_bare(p) in lex["policy_suffixes"] for p in (p1, p2)):
         return "Policy"
     if _ENACTED_ADN.search(p1):
         return "Policy"
@@ -254,7 +263,8 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         quoted = cut > 0 or (stem_raw and stem_raw[0] in _OPEN_Q)
         tags = w.tags
         proper = (any(t.startswith(("NNP", "SL")) for t in tags) or quoted
-                  or (len(stem) >= 5 and (_STRONG_GOV.search(stem) or _ends_with(stem, _STRONG_POLICY))))
+                  or (len(stem) >= 5 and (_STRONG_GOV.search(stem) or _ends_with(stem, _STRONG_POLICY)))
+                  or (len(stem) >= 4 and _STRONG_COMPANY.search(stem)))
         if not stem or not proper or len(stem) < 2:
             i += 1
             continue
@@ -497,7 +507,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     # surname + title: 황 CEO, 김 대표, 이 원장
     titles = "|".join(map(re.escape, sorted(lex["titles_lead"], key=len, reverse=True)))
     for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", doc.text):
-        if m.group(1) not in _SURNAMES or m.group(1) == "전":  # 전 대통령 is "the former president"
+        if m.group(1) in ("전", "현", "각", "양", "새", "첫", "두", "세", "본", "동", "당"):  # 전 대통령: "the former president"
             continue
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             out.append(Mention(m.start(), m.end(), m.group(0), ("Person",), (), (m.group(1),), anaphor=True, source="anaphor"))
