@@ -146,6 +146,11 @@ def _type(span_toks, lex, doc) -> str | None:
         return "Project"
     if _ends_with_word(name, lex["company_suffixes"]) and len(words) > 1:
         return "Company"
+    titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"] + lex["person_nouns"]}
+    lead_in = [w for w in prev if w not in (",", "the", "a", "an")]
+    titled = any(" ".join(lead_in[k:]) in titles for k in range(len(lead_in)))
+    if person_shape and (titled or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.", "mr", "ms", "dr"))):
+        return "Person"  # "led by Kim Min-su, a chip designer": the person, not the apposition's noun
     head = _head_after(after_text, lex)
     if head:
         return head
@@ -154,6 +159,13 @@ def _type(span_toks, lex, doc) -> str | None:
         return appo
     if person_shape and _person_apposition(after_text, lex):
         return "Person"
+    # "Nuvaro's Portuguese-language model Ipanem-2": whoever owns a named model or chip is a company
+    owned = _alt(lex["model_nouns"] + lex["hardware_nouns"])
+    if len(words) <= 3 and re.match(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{owned})\s+[A-Z]", after_text):
+        return "Company"
+    # "Daeyang's data centre arm, Daeyang DC,": a name set off after a unit noun
+    if len(prev) >= 2 and prev[-1] == "," and prev[-2] in ("unit", "arm", "subsidiary", "division", "affiliate", "spin-off", "spinoff"):
+        return "Company"
     # head nouns right before: "startup Neurowave", "chipmaker X", "model X"
     if prev:
         p = prev[-1]
@@ -163,10 +175,6 @@ def _type(span_toks, lex, doc) -> str | None:
                     return "Person"
                 return t
     if person_shape:
-        titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"] + lex["person_nouns"]}
-        lead_in = [w for w in prev if w not in (",", "the", "a", "an")]
-        if any(" ".join(lead_in[k:]) in titles for k in range(len(lead_in))) or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.")):
-            return "Person"
         nxt = re.match(r"\s*(\w+)", after_text)
         if nxt and nxt.group(1) in _SAY or prev and prev[-1] in _SAY:
             return "Person"
@@ -330,6 +338,8 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
             for m in re.finditer(rf"\b{re.escape(p)}\b", text, re.I):
                 if free(m.start(), m.end()):
                     named = _named_antecedent(mentions, m.start(), t, p.split()[-1])
+                    if named is None and t == "Company":
+                        named = _company_antecedent(doc, mentions, m)
                     if named is not None:
                         # "the Commission" after "the European Commission": the same name, shortened
                         out.append(replace(named, start=m.start(), end=m.end(), text=m.group(0), source="article"))
@@ -360,6 +370,32 @@ def _country_np_antecedent(text: str, mentions: list[Mention], before: int, adje
         counts[c.keys[0] if c.keys and c.keys[0] else c.text] = counts.get(c.keys[0] if c.keys and c.keys[0] else c.text, 0) + 1
     best = max(reversed(companies), key=lambda c: counts[c.keys[0] if c.keys and c.keys[0] else c.text])
     return with_type(best, "Company")
+
+
+def _company_antecedent(doc, mentions: list[Mention], m) -> Mention | None:
+    """ "the company": a company named just before in the same sentence, else the article's main one.
+    In "X, the company's unit" the company is not X."""
+    start = m.start()
+    sent_start = max((s.start_char for s in doc.sents if s.start_char <= start), default=0)
+    possessive = re.match(r"['’]s?\b", doc.text[m.end():m.end() + 2])
+    near = [c for c in mentions if not c.anaphor and "Company" in c.types and sent_start <= c.start and c.end <= start
+            and start - c.end < 80 and not (possessive and re.fullmatch(r",\s*", doc.text[c.end:start]))]
+    if near:
+        return with_type(near[-1], "Company")
+    return _main_company(mentions, start)
+
+
+def _main_company(mentions: list[Mention], before: int) -> Mention | None:
+    """The company the article has named most often before ``before`` (on a tie the one named first:
+    news introduces its subject first)."""
+    companies = [m for m in mentions if not m.anaphor and m.end <= before and "Company" in m.types]
+    if not companies:
+        return None
+    ident = [c.keys[0] if c.keys and c.keys[0] else c.text for c in companies]
+    counts = {k: ident.count(k) for k in ident}
+    first = {k: ident.index(k) for k in ident}
+    best = max(range(len(companies)), key=lambda i: (counts[ident[i]], -first[ident[i]]))
+    return with_type(companies[best], "Company")
 
 
 def _named_antecedent(mentions: list[Mention], before: int, type_: str, head: str) -> Mention | None:

@@ -84,8 +84,14 @@ RULES: list[Rule] = [
          rf"{E('AIModel', 'Hardware', name='o')},?\s(?:a\s|an\s|the\s)?(?:[\w-]+\s){{0,3}}?(?:from|by|developed by|made by|built by|designed by|created by)\s{E('Company', name='s')}",
          _POSSESSIVE_TYPES, 0.75),
     Rule("en.possessive",
-         rf"{E('Company', name='s')}['’]s?\s(?:(?:new|newest|latest|upcoming|flagship|own|first|second|third|open|open-source|biggest|largest|popular|paid|free|rival|recent|previous|high-end|older|next-generation|next|current|powerful|advanced|\w+-\w+|\w+est)\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
+         rf"{E('Company', name='s')}['’]s?\s(?:(?!(?:of|in|for|with|to|on|and|or|from|by|against|over|than|use|deal|rival|rivals|competitor|competitors|version)\b)[a-z][\w-]*\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
          _POSSESSIVE_TYPES, 0.75),
+    Rule("en.possessive.whose",
+         rf"{E('Company', name='s')}(?:,[^;]{{0,60}}?,)?\swhose\s(?:(?!of\b|in\b|for\b|with\b)[a-z][\w-]*\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
+         _POSSESSIVE_TYPES, 0.75),
+    Rule("en.make.its_object",
+         rf"{E('Company', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{MAKE}\s(?P<p>⟨[A-Za-z|]+:\d+⟩)\s(?:[a-z][\w-]*\s){{0,3}}{LIST('AIModel', 'Hardware', name='o')}",
+         _POSSESSIVE_TYPES, 0.8, check=lambda fr, m: fr.item(fr.indices(m.group("p"))[0]).text.lower() in ("its", "their")),
     Rule("en.its",
          rf"{E('Company', name='s')}\s(?:(?:new|newest|latest|upcoming|flagship|own|first|biggest|largest|popular|\w+-\w+)\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
          _POSSESSIVE_TYPES, 0.7, check=lambda fr, m: fr.item(m.group("s")).text.lower() in ("its", "their")),
@@ -148,6 +154,9 @@ RULES: list[Rule] = [
     # --- corporate structure ---------------------------------------------------------------
     Rule("en.subsidiary.possessive",
          rf"{E('Company', name='o')}['’]s?\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
+         "subsidiaryOf", 0.8),
+    Rule("en.subsidiary.appos",
+         rf"{E('Company', name='s')},\s(?:the\s)?{E('Company', name='o')}['’]s?\s(?:(?:[\w-]+|⟨Country:\d+⟩(?:-based)?)\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\b",
          "subsidiaryOf", 0.8),
     Rule("en.subsidiary.of",
          rf"{E('Company', name='s')},?\s(?:is\s|was\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\sof\s{E('Company', name='o')}",
@@ -268,14 +277,24 @@ def _adjectival(frame, idx: int) -> bool:
     return False
 
 
+_POSSESSIVES = ("its", "their", "his", "her")
+_OWNED_OBJECT = ("en.make.", "en.policy.", "en.manufactures.", "en.trained.", "en.outperforms", "en.operates.", "en.project.")
+
+
 def _guarded(rule: Rule) -> Rule:
     inner = rule.check
+    no_possessive_object = rule.name.startswith(_OWNED_OBJECT)
 
     def check(frame, match) -> bool:
         for g in ("s", "s2", "o"):
             if g in match.re.groupindex and match.group(g):
                 if any(_adjectival(frame, i) for i in frame.indices(match.group(g))):
                     return False
+        # "shipped its first T2 units": "its" owns the object, it is not the object
+        if no_possessive_object and "o" in match.re.groupindex and match.group("o"):
+            first = frame.indices(match.group("o"))[0]
+            if getattr(frame.item(first), "text", "").lower() in _POSSESSIVES:
+                return False
         return inner is None or inner(frame, match)
 
     return replace(rule, check=check)
