@@ -156,7 +156,7 @@ def quotes(doc, finder) -> list[Mention]:
         glued = doc.text[m.end():m.end() + 1]
         nxt_words = [w for w in words if w.start >= m.end()]
         nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
-        t = _type_from_context(name, prev, nxt, lex) or _shape_type(name)
+        t = _type_from_context(name, prev, nxt, lex, finder.places) or _shape_type(name)
         if t:
             out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
     return out
@@ -172,13 +172,15 @@ def _strip_particle(w: str) -> str:
 
 
 _STRONG_POLICY = ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "시행규칙", "행정명령", "법", "규정",
-                  "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙")
+                  "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙", "고시", "조례", "훈령", "예규",
+                  "조성계획", "기본계획", "종합계획", "추진계획", "육성계획", "실행계획")
 _STRONG_PROJECT = ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "클러스터", "캠퍼스")
 _STRONG_COMPANY = re.compile(r"^[가-힣A-Za-z]{2,}(?:그룹|전자|반도체|클라우드|텔레콤|홀딩스|로보틱스|모빌리티|테크|랩스|네트웍스|바이오|캐피털|파트너스|벤처스|인베스트먼트|코리아|재팬|차이나)$")
-_STRONG_GOV = re.compile(r"[가-힣]{2,}(?:부|처|청|위원회|의회|판공실|연구소)$")
+_STRONG_GOV = re.compile(r"[가-힣]{2,}(?:부|처|청|위원회|의회|시의회|도의회|판공실|광역시|특별시|특별자치시|특별자치도)$")
+_CITY = re.compile(r"^(?P<place>[가-힣]{2,3})(?:시|도|군|구)$")
 # an adnominal verb right before a name says what it is: 개발한 ‘X’, 시행한 ‘X’
 _MADE_ADN = re.compile(r"(?:출시|공개|발표|개발|선보|내놓|내세|론칭|탑재)(?:한|된|인|은|했던|해 온)$|선보인$|내놓은$")
-_ENACTED_ADN = re.compile(r"(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|폐지|철회|발표|마련)(?:한|된|했던|시킨)$")
+_ENACTED_ADN = re.compile(r"(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|폐지|철회|발표|마련)(?:한|된|했던|시킨)$|만들어진$|내놓은$")
 
 
 def _bare(word: str) -> str:
@@ -194,7 +196,7 @@ def _is_head(word: str, nouns) -> bool:
     return w in nouns or (w.endswith("모델") and "모델" in nouns and len(w) <= 8)
 
 
-def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) -> str | None:
+def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict, places=()) -> str | None:
     p1 = prev[-1] if prev else ""
     p2 = " ".join(prev[-2:]) if prev else ""
     n1 = nxt[0] if nxt else ""
@@ -230,6 +232,8 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict) ->
     if _ends_with(stem, lex["project_suffixes"]) in _STRONG_PROJECT:
         return "Project"
     if _STRONG_GOV.search(stem):
+        return "Government"
+    if _CITY.match(stem) and name_key(_CITY.match(stem).group("place")) in places:  # 부산시, 광주시
         return "Government"
     if _ends_with(stem, lex["company_suffixes"]):
         return "Company"
@@ -271,6 +275,15 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         start = w.start + cut
         end = start + len(stem)
         j = i
+        if "(" in stem and ")" not in stem:
+            # a gloss with spaces: 청운클라우드(Chungwoon Cloud)가 spans two words
+            k = i + 1
+            while k < len(words) and k - i < 4 and ")" not in words[k].text:
+                k += 1
+            if k < len(words) and ")" in words[k].text:
+                end = words[k].start + words[k].text.index(")") + 1
+                j = k
+                w = words[k]
         # a quoted name may span several words: ‘AI 기가 팩토리 구축법’
         if quoted and not any(c in w.text[cut:] for c in "’'\"”」』》〉"):
             k = i + 1
@@ -307,7 +320,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         prev = [x.stem if x.tail in ("", "인", "이자") else "" for x in words[max(0, i - 3):i]]
         # the next word is a head noun only when the name carries no particle (‘X’ 모델, not ‘X’과 모델)
         nxt = [x.stem for x in words[j + 1:j + 3]] if not words[j].tail else []
-        t = _type_from_context(name, prev, nxt, lex) or (_shape_type(name) if not quoted else None)
+        t = _type_from_context(name, prev, nxt, lex, finder.places) or (_shape_type(name) if not quoted else None)
         if quoted and t is None:
             t = _shape_type(name)
         if t is None and quoted:

@@ -21,7 +21,7 @@ K = r"[^⟨⟩.]{0,30}?"  # short filler, no other mention
 KG = r"[^.]{0,90}?"  # longer filler, may step over mentions
 K2 = r"(?:(?![을를]\s)[^⟨⟩.]){0,20}?"  # short filler with no other object (을/를) in it
 # a possessor in front of an item in a list: (오픈AI의) GPT-4o, 미국의 파이-4
-_PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?"
+_PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?(?:[가-힣]{0,4}(?:기업|업체|스타트업|회사|투자사|운용사)\s)?"
 _SEP = r"(?:\s?(?:,|와|과|및|·|ㆍ|이나|나|은 물론|는 물론|뿐 아니라|뿐만 아니라|그리고|에 이어)\s?)"
 
 
@@ -78,7 +78,7 @@ RULES: list[Rule] = [
          rf"{E('Company', name='s')}(?:가|이|는|은|의)\s(?:최신|새|신규|자체|주력|대표|플래그십|차세대|첫)?\s?(?:AI\s|인공지능\s|생성형 AI\s)?(?:모델|언어모델|거대언어모델|LLM|챗봇|추론 모델)인\s{Q_OPEN}{E('AIModel', name='o')}",
          "released", 0.7),
     Rule("ko.make.adnominal",
-         rf"{E('Company', 'Government', name='s')}{TOP}\s[^.]{{0,50}}?{MAKE_ADN}\s{K}{Q_OPEN}{E('AIModel', 'Hardware', 'Project', 'Policy', name='o')}",
+         rf"{E('Company', 'Government', name='s')}{TOP}\s[^.]{{0,50}}?{MAKE_ADN}\s[^⟨⟩.,]{{0,15}}?{Q_OPEN}{E('AIModel', 'Hardware', 'Project', 'Policy', name='o')}",
          _MAKE_TYPES, 0.85),
     Rule("ko.make.nominal",
          rf"{E('Company', name='s')}의\s{Q_OPEN}{E('AIModel', 'Hardware', name='o')}{Q_CLOSE}\s?(?:출시|공개|발표|개발)",
@@ -91,6 +91,9 @@ RULES: list[Rule] = [
     # --- training and comparison -------------------------------------------------------------
     Rule("ko.trained.model_first",
          rf"{E('AIModel', name='s')}[^.]{{0,80}}?{L('Hardware', name='o')}[^.]{{0,40}}?(?:훈련|학습|트레이닝)",
+         "trainedOn", 0.8),
+    Rule("ko.trained.model_then_hw",
+         rf"{E('AIModel', name='s')}(?:을|를)\s(?:훈련|학습|사전학습|트레이닝)(?:시키는|하는|시키기 위해|하기 위해|시키는 데|하는 데)\s?(?:데\s)?[^.]{{0,50}}?{L('Hardware', name='o')}",
          "trainedOn", 0.8),
     Rule("ko.trained.hw_first",
          rf"{L('Hardware', name='o')}[^.]{{0,60}}?{E('AIModel', name='s')}[^⟨⟩.]{{0,30}}?(?:훈련|학습|트레이닝)",
@@ -123,6 +126,12 @@ RULES: list[Rule] = [
     Rule("ko.leads.serves_as",
          rf"{E('Person', name='s')}{TOP}\s[^⟨⟩.]{{0,12}}?{E('Company', 'Government', name='o')}(?:의)?\s?{TITLE}\s?(?:직|직을|자리를)?\s?(?:을|를)?\s?(?:맡고|맡아|맡은|맡는|지내고|역임하고)",
          "leads", 0.8, check=_not_former),
+    Rule("ko.leads.leading_person",
+         rf"{E('Company', 'Government', name='o')}(?:을|를)\s(?:이끄는|이끌고 있는|이끌어 온)\s{E('Person', name='s')}",
+         "leads", 0.8, check=_not_former),
+    Rule("ko.leads.city_head",
+         rf"{E('Person', name='s')}\s{E('Government', name='o')}(?:장|지사)(?:[은는이가의]|(?![가-힣]))",
+         "leads", 0.75),
     Rule("ko.leads.title_only",
          rf"{E('Person', name='s')}(?:·{E('Person', name='s2')})?\s(?:공동\s)?(?:대표|대표이사|최고경영자|CEO|사장|연구원장|원장)(?:[은는이가을를의도]|(?![가-힣]))",
          "leads", 0.6, implicit=("o", "Company"), check=_not_former, fallback=True),
@@ -162,11 +171,11 @@ RULES: list[Rule] = [
          rf"{E('Company', name='s')}(?:이|가)\s운영하는\s(?:[^⟨⟩\s.]+\s){{0,2}}{Q_OPEN}{E('AIModel', 'Project', 'Company', name='o')}",
          "operates", 0.8),
     Rule("ko.operates.active",
-         rf"{E('Company', name='s')}{TOP}\s[^.]{{0,60}}?{Q_OPEN}{E('AIModel', 'Project', name='o')}{Q_CLOSE}{OBJ}\s?운영",
+         rf"{E('Company', name='s')}{TOP}\s[^.]{{0,60}}?{Q_OPEN}{E('AIModel', 'Project', name='o')}{Q_CLOSE}(?:{OBJ}|도)\s?(?:[^⟨⟩.]{{0,6}}\s)?운영",
          "operates", 0.8),
     # --- projects ---------------------------------------------------------------------------
     Rule("ko.project.list",
-         rf"{L('Company', 'Government', name='s')}(?:이|가|은|는|도)?\s{KG}(?:합작사|합작법인|컨소시엄|연합|동맹|프로젝트)?\s?{Q_OPEN}{E('Project', name='o')}{Q_CLOSE}\s?(?:을|를|에|의|에도)?\s?{K}(?:추진|참여|참가|합류|구축|설립|출범|주도|주관|공동 개발|투자|착수|건설|짓|짓고|지어|맡|결성|발족)",
+         rf"{L('Company', 'Government', name='s')}(?:(?:와|과)\s(?:[^⟨⟩\s.]+\s){{0,2}}?[^⟨⟩\s.]+?)?(?:이|가|은|는|도)?\s{KG}(?:합작사|합작법인|컨소시엄|연합|동맹|프로젝트)?\s?{Q_OPEN}{E('Project', name='o')}{Q_CLOSE}\s?(?:을|를|에|의|에도)?\s?{K}(?:추진|참여|참가|합류|구축|설립|출범|주도|주관|공동 개발|투자|착수|건설|짓|짓고|지어|맡|결성|발족)",
          "participatesIn", 0.8),
     Rule("ko.project.partner",
          rf"{E('Company', 'Government', name='s')}(?:은|는|이|가)\s{L('Company', 'Government', name='s2')}(?:와|과)\s(?:손잡고|함께|협력해|공동으로|손을 잡고)[^.]{{0,90}}?{Q_OPEN}{E('Project', name='o')}",
@@ -188,11 +197,17 @@ RULES: list[Rule] = [
          rf"{E('Project', 'Company', name='s')}(?:은|는|이|가|에|에는)\s[^.]{{0,60}}?(?P<a>{AMOUNT}(?:\s?\({AMOUNT}\))?)\s?(?:규모의|상당의|가량의|의|을|를|이|가)?\s?(?:[^⟨⟩.]{{0,12}}?)(?:투자|투입|유치|조달|확보|펀딩)",
          "investment", 0.8, check=_invested),
     Rule("ko.invest.into",
-         rf"{E('Project', 'Company', name='s')}(?:에|에는)\s[^⟨⟩.]{{0,20}}?(?P<a>{AMOUNT}(?:\s?\({AMOUNT}\))?)[^⟨⟩.]{{0,10}}?(?:을|를)?\s?(?:투자|투입)",
+         rf"{E('Project', 'Company', name='s')}(?:에|에는)\s[^⟨⟩.]{{0,20}}?(?P<a>{AMOUNT}(?:\s?\({AMOUNT}\))?)[^⟨⟩.]{{0,10}}?(?:을|를)?\s?(?:투자|투입|출자)",
          "investment", 0.8, check=_invested),
     Rule("ko.cost.model",
          rf"{Q_OPEN}{E('AIModel', name='s')}{Q_CLOSE}[^.]{{0,40}}?(?:개발|훈련|학습|구축|제작)\s?(?:비용|비|원가)[^⟨⟩.]{{0,15}}?(?P<a>{AMOUNT})",
          "developmentCost", 0.8),
+    Rule("ko.invest.budget",
+         rf"(?:총사업비|총 사업비|사업비|총투자액|총 투자액|총 투자비|투자 규모|사업 규모)(?:는|은|가|이)?\s?(?:총\s|약\s)?(?P<a>{AMOUNT})",
+         "investment", 0.65, implicit=("s", "Project"), fallback=True),
+    Rule("ko.invest.build",
+         rf"(?:총\s|모두\s|약\s)?(?P<a>{AMOUNT})(?:을|를)\s(?:투입|투자)(?:해|하여|해서|하고)\s[^.]{{0,40}}?{Q_OPEN}{E('Project', name='s')}",
+         "investment", 0.75, check=_invested),
     Rule("ko.cost.implicit",
          rf"(?:개발|학습|훈련|구축|제작)(?:과|와|에|하는|한|에 들어간|에 투입된|에 쓰인|에 든)?\s?(?:[^⟨⟩.\s]+\s){{0,2}}?(?:비용|비)(?:은|는|이|가|으로|로)\s?(?:약\s|총\s)?(?P<a>{AMOUNT})",
          "developmentCost", 0.65, implicit=("s", "AIModel"), fallback=True),
