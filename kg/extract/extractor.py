@@ -94,7 +94,7 @@ class Extractor:
 
     def __call__(self, doc) -> ArticleAnalysis:
         text = doc.text
-        mentions = self.finder(doc)
+        mentions = _one_type_per_name(self.finder(doc))
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
         resolver = _Anaphora(mentions, frames, self.lang, self.default_government)
@@ -219,6 +219,30 @@ _PRESUPPOSED = frozenset({"adnominal", "possessive", "compound", "latest_model",
                           "person_org_title", "person_orgs_title", "person_title_of", "operator", "country_company",
                           "place_noun_company", "company_appos", "definite", "enact_adn", "host_adn", "of", "group"})
 _TOPIC = re.compile(r"⟨[A-Za-z|]*(?:Company|Government|Country|Person)[A-Za-z|]*:\d+⟩(?:\s?[가-힣]{1,4})?(?:은|는|이|가)\s")
+
+
+def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
+    """An unseen name keeps one type in an article: the one most of its contexts gave it.
+
+    ‘NX-900’ next to "언어모델" in a headline and "NX-900 칩" three times in the body is a chip.
+    """
+    from collections import Counter
+
+    from kg.extract.gazetteer import name_key
+
+    weight = {"quote": 3, "list": 3, "pattern": 2, "article": 1}
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if not m.keys and not m.anaphor:
+            votes.setdefault(name_key(m.text), Counter())[m.type] += weight.get(m.source, 1)
+    out = []
+    for m in mentions:
+        if not m.keys and not m.anaphor:
+            best = max(sorted(votes[name_key(m.text)].items()), key=lambda kv: kv[1])[0]
+            if best != m.type:
+                m = replace(m, types=(best,))
+        out.append(m)
+    return out
 
 
 def _role_types(m: Mention) -> list[str]:
