@@ -63,5 +63,5 @@ class Pipeline:
         from kg.nlp.pipeline import analyze
 
         doc = analyze(article.text, article.lang)
-        analysis = self.extractor(article.lang)(doc)
+        analysis = self.extractor(article.lang)(doc, published=article.date)
         return self.linker.link(article, analysis, extractor=f"kg-rules-{article.lang}")

@@ -42,6 +42,7 @@ class ArgFact:
     modality: str
     rule: str
     claimant: Arg | None = None
+    event_date: object = None  # datetime.date of the event the sentence reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,13 @@ class Extractor:
         self.rules: list[Rule] = RULES
         self.default_government = default_government
 
-    def __call__(self, doc) -> ArticleAnalysis:
+    def __call__(self, doc, *, published=None) -> ArticleAnalysis:
         text = doc.text
         mentions = _one_type_per_name(self.finder(doc))
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
         resolver = _Anaphora(mentions, frames, self.lang, self.default_government)
+        resolver.published = published
         facts: dict[tuple, ArgFact] = {}
         for fr in frames:
             cands = list(self._candidates(fr))
@@ -212,7 +214,36 @@ class Extractor:
             if cand.modality == "claimed" and modality_of(window, self.lang, pred) == "negated":
                 modality = "negated"
             conf = cand.confidence * (0.85 if subj.anaphor else 1.0)
-            yield ArgFact(Arg(s_m, st), pred, o_arg, fr.start, fr.end, fr.text, round(conf, 3), modality, cand.rule)
+            rel = (max(0, cand.cue[0] - fr.start), max(0, cand.cue[1] - fr.start))
+            yield ArgFact(
+                Arg(s_m, st), pred, o_arg, fr.start, fr.end, fr.text, round(conf, 3), modality, cand.rule,
+                claimant=self._claimant(fr, rel, resolver),
+                event_date=self._event_date(fr, rel, resolver.published),
+            )
+
+    def _event_date(self, fr: Frame, rel: tuple[int, int], published):
+        from kg.extract.dates import event_date
+
+        found = event_date(fr.text, lang=self.lang, published=published, span=rel)
+        # only a day is an xsd:date; "in June" is kept out rather than pinned to June 1st
+        return found.date if found is not None and found.precision == "day" else None
+
+    def _claimant(self, fr: Frame, rel: tuple[int, int], resolver: "_Anaphora") -> Arg | None:
+        """Who the sentence says is the source of the fact ("X said", "X는 …고 밝혔다")."""
+        from kg.extract.claims import claimant_span
+
+        span = claimant_span(fr.text, lang=self.lang, span=rel)
+        if span is None:
+            return None
+        lo, hi = fr.start + span[0], fr.start + span[1]
+        inside = [m for m in fr.items if isinstance(m, Mention) and lo <= m.start and m.end <= hi]
+        for m in reversed(inside):  # the head of "Acme CEO Jane Roe" is the last name
+            for t in ("Person", "Company", "Government"):
+                if t in m.types or (t == "Government" and "Country" in m.types):
+                    found = resolver.resolve(m, t, before=m.start) if m.anaphor else m
+                    if found is not None:
+                        return Arg(found, t)
+        return None
 
 
 _PRESUPPOSED = frozenset({"adnominal", "possessive", "compound", "latest_model", "its", "by", "org_title_person",
@@ -296,6 +327,7 @@ class _Anaphora:
     """Finds the antecedent of "it", "the company", 이 회사는, 황 CEO, and implicit subjects."""
 
     def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str, default_government: str | None = None):
+        self.published = None
         self.named = [m for m in mentions if not m.anaphor]
         self.lang = lang
         self.default_government = default_government

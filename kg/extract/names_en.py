@@ -327,12 +327,14 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         # only as the subject of a clause: an apposition ("X, the Dutch group,") or a title before a name
         # ("the French startup Mistral AI") keeps its country for basedIn
-        if not re.match(r"\s+(?:has|have|had|is|was|will|would|became|becomes|said|says|also|now|recently|\w+ed)\b", text[m.end():m.end() + 20]):
-            continue
+        after_comma = re.search(r",\s*$", text[max(0, m.start() - 3):m.start()])
+        verb = r"has|have|had|is|was|will|would|became|becomes|said|says|also|now|recently" + ("" if after_comma else r"|\w+ed")
+        if not re.match(rf"\s+(?:{verb})\b", text[m.end():m.end() + 20]):
+            continue  # "Nvidia, the U.S. company led by …" is an apposition
         named = _country_np_antecedent(text, mentions, m.start(), inside[0].text)
         if named is not None:
             # "The Dutch group has been run by …" after "ASML, … the Dutch chip-equipment maker"
-            out.append(replace(named, start=m.start(), end=m.end(), text=m.group(0), source="article"))
+            out.append(replace(named, start=m.start(), end=m.end(), source="article"))
     for t, phrases in lex["anaphora"].items():
         for p in phrases:
             for m in re.finditer(rf"\b{re.escape(p)}\b", text, re.I):
@@ -342,7 +344,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
                         named = _company_antecedent(doc, mentions, m)
                     if named is not None:
                         # "the Commission" after "the European Commission": the same name, shortened
-                        out.append(replace(named, start=m.start(), end=m.end(), text=m.group(0), source="article"))
+                        out.append(replace(named, start=m.start(), end=m.end(), source="article"))
                     else:
                         names = (m.group(0),) if t == "Company" else ()
                         out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), names, anaphor=True, source="anaphor"))
@@ -411,7 +413,50 @@ def _named_antecedent(mentions: list[Mention], before: int, type_: str, head: st
 
 
 def glosses(doc, known: list[Mention], finder) -> list[Mention]:
-    return []
+    """Longer names built on a place name: "European AI Oversight Board", "Orison Labs India".
+
+    Returned with the rank of a glossed name so they win over the place name inside them.
+    """
+    lex = lexicon("en")
+    out = []
+    heads = set(lex["government_heads"]) | set(lex["policy_heads"]) | set(lex["project_heads"]) | set(lex["company_suffixes"])
+    for sent in doc.sents:
+        for run in _runs(sent):
+            run = _trim(run, lex)
+            if len(run) < 3:
+                continue
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            inside = [m for m in known if m.start < end and start < m.end]
+            if not inside or any(m.types != ("Country",) or m.start < start or m.end > end for m in inside):
+                continue
+            if any(m.start == start and m.end == end for m in inside):
+                continue
+            rest = [t for t in run if not any(m.start <= t.idx < m.end for m in inside)]
+            if not any(t.text[:1].isupper() and t.text not in heads for t in rest):
+                continue  # "South Korean Government" is the country's own name for a known body
+            t = _compound_type(run, inside, lex)
+            if t:
+                text = doc.text[start:end]
+                out.append(Mention(start, end, text, (t,), (), (text,), source="gloss"))
+    return out
+
+
+def _compound_type(run, inside, lex) -> str | None:
+    words = [t.text for t in run]
+    last_is_place = any(m.start <= run[-1].idx < m.end for m in inside)
+    if last_is_place:
+        # "Orison Labs India": a company suffix before a trailing country
+        core = [t.text for t in run if not any(m.start <= t.idx < m.end for m in inside)]
+        return "Company" if core and core[-1] in lex["company_suffixes"] and len(core) >= 2 else None
+    if words[-1] in lex["policy_heads"]:
+        return "Policy"
+    if words[-1] in lex["government_heads"]:
+        return "Government"
+    if words[-1] in lex["project_heads"]:
+        return "Project"
+    if words[-1] in lex["company_suffixes"] and words[-1] != "AI":
+        return "Company"
+    return None
 
 
 def quotes(doc, finder) -> list[Mention]:

@@ -153,7 +153,7 @@ RULES: list[Rule] = [
          "basedIn", 0.8),
     # --- corporate structure ---------------------------------------------------------------
     Rule("en.subsidiary.possessive",
-         rf"{E('Company', name='o')}['’]s?\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
+         rf"{E('Company', name='o')}['’]s?\s(?:(?:[\w-]+|⟨Country:\d+⟩(?:-based)?)\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|business|spin-off|spinoff),?\s{E('Company', name='s')}",
          "subsidiaryOf", 0.8),
     Rule("en.subsidiary.appos",
          rf"{E('Company', name='s')},\s(?:the\s)?{E('Company', name='o')}['’]s?\s(?:(?:[\w-]+|⟨Country:\d+⟩(?:-based)?)\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\b",
@@ -203,7 +203,7 @@ RULES: list[Rule] = [
          rf"{E('Company', 'Project', name='s')}{G}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.8),
     Rule("en.invest.receive",
-         rf"{E('Company', 'Project', name='s')}{G}\b(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         rf"{E('Company', 'Project', name='s')}(?:,[^;]{{0,80}}?,)?\s(?:[^⟨⟩;,]{{0,30}}?\s)?(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.75, modality="asserted", check=lambda fr, m: not _negated_before(fr, m)),
     Rule("en.invest.implicit",
          rf"{DEF_NP}(?:has\s|have\s)?(?:raised|secured|closed|landed|received|attracted|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",

@@ -70,9 +70,12 @@ class Linker:
             o = key_of(af.object) if isinstance(af.object, Arg) else af.object
             if s is None or o is None or s == o:
                 continue
+            claimant = key_of(af.claimant) if af.claimant is not None else None
             fact = Fact(
                 subject=s, predicate=af.predicate, object=o, sentence=af.sentence, start=af.start, end=af.end,
                 confidence=af.confidence, modality=af.modality, extractor=extractor,
+                claimant=claimant if claimant not in (s, o) or af.modality == "claimed" else None,
+                event_date=af.event_date,
             )
             k = (s, af.predicate, o if isinstance(o, str) else (str(o.value), o.currency), af.start)
             old = facts.get(k)
