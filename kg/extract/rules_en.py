@@ -203,7 +203,7 @@ RULES: list[Rule] = [
          rf"{E('Company', 'Project', name='s')}{G}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.8),
     Rule("en.invest.receive",
-         rf"{E('Company', 'Project', name='s')}(?:,[^;]{{0,80}}?,)?\s(?:[^⟨⟩;,]{{0,30}}?\s)?(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         rf"{E('Company', 'Project', name='s')}(?:,[^;]{{0,80}}?,|,\s[^⟨⟩;]{{0,60}}?\s(?:that|which))?\s(?:[^⟨⟩;,]{{0,30}}?\s)?(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.75, modality="asserted", check=lambda fr, m: not _negated_before(fr, m)),
     Rule("en.invest.implicit",
          rf"{DEF_NP}(?:has\s|have\s)?(?:raised|secured|closed|landed|received|attracted|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
