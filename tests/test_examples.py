@@ -101,7 +101,7 @@ def test_deepseek_v3_trained_on_h800(example, texts):
     assert_stated_with_evidence(example[0], texts, "DeepSeek-V3", "trainedOn", "H800")
 
 
-@pytest.mark.xfail(strict=True, reason="extraction does not find repealed(Trump, Executive Order 14110) in ko-s01 yet")
+@pytest.mark.xfail(strict=True, reason="repealed(Trump, policy) is found in ko-s01 but its policy is a new entity, not linked to Executive Order 14110")
 def test_trump_repealed_executive_order_14110(example, texts):
     assert_stated_with_evidence(example[0], texts, "Trump", "repealed", "Executive Order 14110")
 
