@@ -115,6 +115,10 @@ CASES = [
     ("leads-board-with-place-in-name",
      "Margit Holm, chair of the European AI Safety Board, spoke in Brussels.",
      [("Margit Holm", "leads", "European AI Safety Board")], [("Margit Holm", "leads", "Europe")]),
+    ("leads-not-for-other-chiefs",
+     "The model was shown by Ada Brill, the company's chief technology officer, and Ona Vell, head of research "
+     "at Quorvix Labs. Quorvix Labs vice president Rhea Lund was absent.",
+     [], [("Ada Brill", "leads", "Quorvix Labs"), ("Ona Vell", "leads", "Quorvix Labs"), ("Rhea Lund", "leads", "Quorvix Labs")]),
     ("leads-council-chaired-by",
      "Peru's National Council for Data Policy, chaired by the economist Rosa Ilave Quispe, met on Monday.",
      [("Rosa Ilave Quispe", "leads", "National Council for Data Policy")], []),

@@ -34,6 +34,10 @@ REPEAL = (
     r"overturns|rolled back|rolls back|cancell?ed|cancels|struck down|strikes down|abolished|abolishes|"
     r"reversed|reverses|killed|dropped|tore up|nullified)"
 )
+# "chief technology officer", "head of research at X" are not the head of X
+NOT_HEAD = (r"(?!\s(?:technology|technical|financial|finance|operating|operations|scientist|science|marketing|product|"
+            r"information|security|research|commercial|strategy|people|legal|revenue|digital|data|AI|economist|"
+            r"of staff|of research|of policy|of product|of engineering|of communications|of sales|of marketing)\b)")
 BE = r"(?:was|were|is|are|has been|have been|had been|been|being|will be|would be)"
 LEAD_TITLE = (
     r"(?:co-?founder and chief executive(?: officer)?|founder and chief executive(?: officer)?|co-?founder and CEO|"
@@ -118,13 +122,13 @@ RULES: list[Rule] = [
          "outperforms", 0.8, modality="claimed"),
     # --- who leads what -------------------------------------------------------------------
     Rule("en.leads.org_title_person",
-         rf"{E('Company', 'Government', name='o')}(?:['’]s?)?\s{LEAD_TITLE},?\s{E('Person', name='s')}",
+         rf"{E('Company', 'Government', name='o')}(?:['’]s?)?\s{LEAD_TITLE}{NOT_HEAD},?\s{E('Person', name='s')}",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_orgs_title",
-         rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s?\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b",
+         rf"{E('Person', name='s')},\s(?:the\s)?{E('Company', 'Government', name='o')}['’]s?\s(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\b{NOT_HEAD}",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.person_title_of",
-         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}\s(?:of|at)\s(?:the\s)?(?:(?:[\w.-]+|⟨[A-Za-z|]+:\d+⟩)\s){{0,3}}?{E('Company', 'Government', name='o')}(?!\s?⟨|-|\s{PLACE_NOUN}\b)",
+         rf"{E('Person', name='s')},\s(?:who\s(?:is|was|serves as)\s)?(?:the\s)?(?:[\w-]+\s(?:and|&)\s)?{LEAD_TITLE}{NOT_HEAD}\s(?:of|at)\s(?:the\s)?(?:(?:(?!(?:at|of|for|in|on)\b)[\w.-]+|⟨[A-Za-z|]+:\d+⟩)\s){{0,3}}?{E('Company', 'Government', name='o')}(?!\s?⟨|-|\s{PLACE_NOUN}\b)",
          "leads", 0.85, check=lambda fr, m: not _former(fr, m)),
     Rule("en.leads.led_by",
          rf"{E('Company', 'Government', name='o')}{G}\b(?:led|headed|run|chaired|helmed|managed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,4}}?{E('Person', name='s')}",
