@@ -149,7 +149,8 @@ def _type(span_toks, lex, doc) -> str | None:
     titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"] + lex["person_nouns"]}
     lead_in = [w for w in prev if w not in (",", "the", "a", "an")]
     titled = any(" ".join(lead_in[k:]) in titles for k in range(len(lead_in)))
-    if person_shape and (titled or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.", "mr", "ms", "dr"))):
+    if person_shape and (titled or (prev and prev[-1] in ("by", "mr.", "ms.", "dr.", "mr", "ms", "dr"))
+                         or re.match(r",\s+who\b", after_text)):
         return "Person"  # "led by Kim Min-su, a chip designer": the person, not the apposition's noun
     head = _head_after(after_text, lex)
     if head:
@@ -351,6 +352,11 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     for p, types in lex["pronouns"].items():
         for m in re.finditer(rf"\b{p}\b", text, re.I):
             if free(m.start(), m.end()):
+                subject = _clause_subject(doc, mentions, m) if types[0] == "Company" else None
+                if subject is not None:
+                    # the source keeps the pronoun's word: rules tell "its X" (owner) from "it" (actor)
+                    out.append(replace(subject, start=m.start(), end=m.end(), source=f"pronoun:{m.group(0).lower()}"))
+                    continue
                 # a company pronoun refers to the company the passage is about, not merely the last one named
                 names = (m.group(0),) if types[0] == "Company" else ()
                 out.append(Mention(m.start(), m.end(), m.group(0), tuple(types), (), names, anaphor=True, source="anaphor"))
@@ -372,6 +378,20 @@ def _country_np_antecedent(text: str, mentions: list[Mention], before: int, adje
         counts[c.keys[0] if c.keys and c.keys[0] else c.text] = counts.get(c.keys[0] if c.keys and c.keys[0] else c.text, 0) + 1
     best = max(reversed(companies), key=lambda c: counts[c.keys[0] if c.keys and c.keys[0] else c.text])
     return with_type(best, "Company")
+
+
+def _clause_subject(doc, mentions: list[Mention], m) -> Mention | None:
+    """ "its" and "said it": the company that opens the sentence, not merely the nearest one
+    ("Microsoft, which backs OpenAI, uses GPT-4 in its Copilot")."""
+    word = m.group(0).lower()
+    if word != "its" and not re.search(r"\b(?:said|says|added|announced|confirmed|told \w+)\s*$", doc.text[max(0, m.start() - 40):m.start()]):
+        return None
+    start = m.start()
+    sent_start = max((s.start_char for s in doc.sents if s.start_char <= start), default=0)
+    first = [c for c in mentions if not c.anaphor and sent_start <= c.start and c.end <= start]
+    if first and "Company" in first[0].types and first[0].start - sent_start < 40:
+        return with_type(first[0], "Company")
+    return None
 
 
 def _company_antecedent(doc, mentions: list[Mention], m) -> Mention | None:

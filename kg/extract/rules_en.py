@@ -16,6 +16,7 @@ from kg.extract.frame import AMOUNT, E, LIST
 AMT = f"(?P<a>{AMOUNT})"
 F = r"[^⟨⟩;]{0,40}?"  # a short filler with no other mention in it
 G = r"[^;]{0,90}?"  # noqa: E501
+GC = r"(?:[^⟨⟩;]|⟨(?![^⟩]*Company)[^⟩]*⟩){0,90}?"  # a longer filler that steps over no other company
 REL = r"(?:,\s(?:which|that|who)\s[^;]{0,90}?,)?"  # a relative clause between a name and its verb  # a longer filler that may step over other mentions
 
 MAKE = (
@@ -95,10 +96,10 @@ RULES: list[Rule] = [
          _POSSESSIVE_TYPES, 0.75),
     Rule("en.make.its_object",
          rf"{E('Company', name='s')}(?:,[^,;]{{0,80}},)?\s{F}\b{MAKE}\s(?P<p>⟨[A-Za-z|]+:\d+⟩)\s(?:[a-z][\w-]*\s){{0,3}}{LIST('AIModel', 'Hardware', name='o')}",
-         _POSSESSIVE_TYPES, 0.8, check=lambda fr, m: fr.item(fr.indices(m.group("p"))[0]).text.lower() in ("its", "their")),
+         _POSSESSIVE_TYPES, 0.8, check=lambda fr, m: _possessive(fr.item(fr.indices(m.group("p"))[0]))),
     Rule("en.its",
          rf"{E('Company', name='s')}\s(?:(?:new|newest|latest|upcoming|flagship|own|first|biggest|largest|popular|\w+-\w+)\s){{0,3}}{E('AIModel', 'Hardware', name='o')}",
-         _POSSESSIVE_TYPES, 0.7, check=lambda fr, m: fr.item(m.group("s")).text.lower() in ("its", "their")),
+         _POSSESSIVE_TYPES, 0.7, check=lambda fr, m: _possessive(fr.item(m.group("s")))),
     Rule("en.compound",
          rf"{E('Company', name='s')}\s{E('Hardware', name='o')}", "manufactures", 0.7),
     Rule("en.manufactures.active",
@@ -136,6 +137,9 @@ RULES: list[Rule] = [
     Rule("en.leads.led_by_implicit",
          rf"{DEF_NP}(?:has been|had been|is|was)\s(?:led|run|headed|chaired|helmed)\s(?:since\s[^⟨⟩;]{{0,20}}\s)?by\s(?:[\w.-]+\s){{0,3}}?{E('Person', name='s')}",
          "leads", 0.75, implicit=("o", "Company")),
+    Rule("en.leads.who_runs",
+         rf"{E('Person', name='s')},\swho\s(?:now\s|also\s|currently\s)?(?:leads|heads|runs|chairs|helms)\s(?:the\s)?{E('Company', 'Government', name='o')}",
+         "leads", 0.8),
     Rule("en.leads.verb",
          rf"{E('Person', name='s')}\s(?:\w+\s)?(?:leads|heads|runs|chairs|helms|led|headed|ran|chaired)\s(?:the\s)?{E('Company', 'Government', name='o')}",
          "leads", 0.75),
@@ -204,7 +208,7 @@ RULES: list[Rule] = [
          "participatesIn", 0.8),
     # --- money ------------------------------------------------------------------------------
     Rule("en.invest.raised",
-         rf"{E('Company', 'Project', name='s')}{G}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
+         rf"{E('Company', 'Project', name='s')}{GC}\b(?:raised|raises|raising|raise|secured|secures|closed|landed|received|receives|attracted|attracts|drew|bagged|pulled in)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
          "investment", 0.8),
     Rule("en.invest.receive",
          rf"{E('Company', 'Project', name='s')}(?:,[^;]{{0,80}}?,|,\s[^⟨⟩;]{{0,60}}?\s(?:that|which))?\s(?:[^⟨⟩;,]{{0,30}}?\s)?(?:will|would|is to|are to|is set to|set to)\s(?:receive|get)\s(?:[^⟨⟩;]{{0,25}}?)?{AMT}",
@@ -220,7 +224,7 @@ RULES: list[Rule] = [
          "investment", 0.8),
     Rule("en.invest.project_budget",
          rf"{E('Project', name='s')}{G}\b(?:mobili[sz]e|mobili[sz]es|mobili[sz]ing|raise|invest|commit|deploy|worth|budget of|funding of|backed by|investment of|cost of)\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}",
-         "investment", 0.75),
+         "investment", 0.75, check=lambda fr, m: not _pronoun(fr, m.group("s"))),
     Rule("en.cost.to_train",
          rf"{E('AIModel', name='s')}{REL}[^⟨⟩;,]{{0,30}}?\bcost(?:s|ing)?\s(?:[^⟨⟩;]{{0,20}}?)?{AMT}(?:[^⟨⟩;]{{0,20}}?)\bto\s(?:train|build|develop|make|create)",
          "developmentCost", 0.8),
@@ -250,6 +254,16 @@ RULES: list[Rule] = [
          rf"{LIST('Policy', name='o')}{G}\b{BE}\s(?:\w+\s)?{REPEAL}\s(?:[^⟨⟩;]{{0,30}}?\s)?by\s(?:the\s)?{E('Government', 'Person', name='s')}",
          "repealed", 0.85),
 ]
+
+
+def _pronoun(frame, group: str) -> bool:
+    item = frame.item(frame.indices(group)[0])
+    return getattr(item, "text", "").lower() in ("it", "its", "they", "their") or getattr(item, "source", "").startswith("pronoun:")
+
+
+def _possessive(item) -> bool:
+    """ "its"/"their", also when names_en already resolved it to its company."""
+    return getattr(item, "text", "").lower() in ("its", "their") or getattr(item, "source", "") in ("pronoun:its", "pronoun:their")
 
 
 def _negated_before(frame, m) -> bool:
@@ -297,7 +311,7 @@ def _guarded(rule: Rule) -> Rule:
         # "shipped its first T2 units": "its" owns the object, it is not the object
         if no_possessive_object and "o" in match.re.groupindex and match.group("o"):
             first = frame.indices(match.group("o"))[0]
-            if getattr(frame.item(first), "text", "").lower() in _POSSESSIVES:
+            if _possessive(frame.item(first)):
                 return False
         return inner is None or inner(frame, match)
 
