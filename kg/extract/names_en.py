@@ -192,6 +192,12 @@ def _trim(run, lex):
         run = run[1:]
     while run and (run[-1].text.lower() in _JOINERS or run[-1].text in ("-", "–")):
         run = run[:-1]
+    # "Prime Minister Alva Rensdottir": the title is context, not part of the name
+    titles = {w.lower() for w in lex["titles_lead"] + lex["titles_not_lead"]}
+    for k in (2, 1):
+        if len(run) - k >= 2 and " ".join(t.text.lower() for t in run[:k]) in titles:
+            run = run[k:]
+            break
     if len(run) > 1 and run[-1].text == "AI":
         nxt = run[-1].doc.text[run[-1].idx + 2:run[-1].idx + 40]
         if _head_after(nxt, lex):

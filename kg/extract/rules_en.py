@@ -33,7 +33,8 @@ ENACT = (
 REPEAL = (
     r"(?:revoked|revokes|rescinded|rescinds|repealed|repeals|scrapped|scraps|withdrew|withdraws|overturned|"
     r"overturns|rolled back|rolls back|cancell?ed|cancels|struck down|strikes down|abolished|abolishes|"
-    r"reversed|reverses|killed|dropped|tore up|nullified)"
+    r"reversed|reverses|killed|dropped|tore up|nullified|revoking|rescinding|repealing|scrapping|overturning|"
+    r"abolishing|withdrawing|cancell?ing|reversing)"
 )
 # "chief technology officer", "head of research at X" are not the head of X
 NOT_HEAD = (r"(?!\s(?:technology|technical|financial|finance|operating|operations|scientist|science|marketing|product|"
@@ -233,6 +234,9 @@ RULES: list[Rule] = [
          "developmentCost", 0.8),
     Rule("en.cost.gerund",
          rf"\b(?:[Tt]raining|[Bb]uilding|[Dd]eveloping|[Cc]reating)\s{E('AIModel', name='s')}\s(?:cost|costs|has cost|had cost)\s(?:[^⟨⟩;]{{0,15}}?)?{AMT}",
+         "developmentCost", 0.8),
+    Rule("en.cost.trained_for",
+         rf"\b(?:trained|built|developed)\s{E('AIModel', name='s')}\s[^;⟨⟩]{{0,20}}(?:⟨Hardware[^⟩]*⟩[^;⟨⟩]{{0,20}})?\bfor\s(?:about\s|around\s|roughly\s|just\s|only\s|less than\s|under\s)?{AMT}",
          "developmentCost", 0.8),
     Rule("en.cost.spent",
          rf"\bspent\s(?:[^⟨⟩;]{{0,15}}?)?{AMT}\s(?:on\s|to\s)?(?:training|building|developing|train|build|develop)\s{E('AIModel', name='s')}",
