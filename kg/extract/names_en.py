@@ -129,7 +129,6 @@ def _type(span_toks, lex, doc) -> str | None:
     before = doc[max(0, span_toks[0].i - 4):span_toks[0].i]
     prev = [t.text.lower() for t in before]
     after_text = doc.text[end:end + 80]
-    before_text = doc.text[max(0, start - 40):start]
     person_shape = all(_PERSON_WORD.match(w) for w in words) and 2 <= len(words) <= 3
     gov_heads = set(lex["government_heads"])
     if re.fullmatch(r"Executive Order \d+", name):
