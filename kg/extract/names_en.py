@@ -125,7 +125,7 @@ def _person_apposition(text: str, lex) -> bool:
 def _type(span_toks, lex, doc) -> str | None:
     name = doc.text[span_toks[0].idx:span_toks[-1].idx + len(span_toks[-1].text)]
     words = name.split()
-    start, end = span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1].text)
+    end = span_toks[-1].idx + len(span_toks[-1].text)
     before = doc[max(0, span_toks[0].i - 4):span_toks[0].i]
     prev = [t.text.lower() for t in before]
     after_text = doc.text[end:end + 80]
