@@ -88,7 +88,6 @@ def literal(value, *, lang: str | None = None):
 def extract(article: Article | str, *, lang: str | None = None, pipeline=None) -> Extraction:
     """Entities and facts of one article (an :class:`Article` or a text)."""
     from kg.ingest import read_text
-    from kg.pipeline import Pipeline
 
     if isinstance(article, str):
         article = read_text(article, lang=lang)

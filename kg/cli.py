@@ -150,7 +150,8 @@ def query(graph: Path, query: str, fmt: str, binds) -> None:
             _fail(f"--bind expects NAME=VALUE, got {b!r}")
         bindings[name.lstrip("?")] = value
     result = run(graph, text, bindings=bindings or None)
-    click.echo(format_result(result, fmt))
+    out = format_result(result, fmt)
+    click.echo(out, nl=not out.endswith("\n"))
 
 
 @main.command()

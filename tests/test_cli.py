@@ -258,7 +258,6 @@ def test_read_only_output_folder_keeps_old_files(previous_build, articles):
     assert {p.name: sha(p) for p in out.iterdir()} == before
 
 
-@pytest.mark.xfail(strict=True, reason="kg/export/html.py write_html keeps mkstemp's 0600 mode (no chmod before os.replace)")
 def test_html_gets_the_same_permissions_as_the_rdf_files(built):
     assert stat.S_IMODE((built / "graph.html").stat().st_mode) == stat.S_IMODE((built / "graph.ttl").stat().st_mode)
 
@@ -331,7 +330,6 @@ def test_query_formats(built):
     assert [b["id"]["value"] for b in payload["results"]["bindings"]] == ["en-zentrix", "ko-pulsar"]
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cli.py query: click.echo adds a newline after format_result's own line end")
 def test_query_csv_has_no_empty_trailing_record(built):
     import csv
     import io

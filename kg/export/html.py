@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from kg.atomic import atomic_write
 from kg.errors import ExportError
 from kg.export.viewmodel import UNKNOWN_TYPE, ViewModel, build_view
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
@@ -264,22 +264,14 @@ def write_html(
     target = Path(path)
     page = render_html(graph, title=title, max_initial_nodes=max_initial_nodes, lang=lang)
     _check_page(page)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as out:
-            out.write(page)
-        if os.path.getsize(tmp) < len(page):
+    data = page.encode("utf-8", errors="replace")
+
+    def check(tmp: Path) -> None:
+        if tmp.stat().st_size != len(data):
             raise ExportError(f"{target}: short write")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write HTML ({exc})") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    log.info("wrote %s (%d bytes)", target, len(page.encode("utf-8", errors="replace")))
+
+    atomic_write(target, data, check=check)
+    log.info("wrote %s (%d bytes)", target, len(data))
     return target
 
 

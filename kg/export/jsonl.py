@@ -13,13 +13,14 @@ not facts the article states, so the scorer must not see them.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from kg.atomic import atomic_write
 from kg.errors import ExportError
 from kg.model import AMOUNT_RELATIONS, ENTITY_RELATIONS, Amount, Entity, Extraction
 
@@ -66,25 +67,15 @@ def save_jsonl(lines: Iterable[dict], path: str | os.PathLike) -> int:
     The lines go to a temporary file in the same folder, which is read back and parsed
     before it replaces ``path``.
     """
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            count = write_jsonl(lines, f)
+    buffer = io.StringIO()
+    count = write_jsonl(lines, buffer)
+
+    def check(tmp: Path) -> None:
         with open(tmp, encoding="utf-8") as f:
             if sum(1 for line in f if isinstance(json.loads(line), dict)) != count:
                 raise ExportError(f"{path}: written file does not read back")
-        # mkstemp makes the file private (0600); give the output the usual permissions.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write: {e.strerror or e}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    atomic_write(path, buffer.getvalue().encode("utf-8"), check=check)
     return count
 
 

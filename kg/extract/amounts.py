@@ -15,7 +15,7 @@ from kg.model import Amount
 _KO_UNITS = {"조": Decimal(10) ** 12, "억": Decimal(10) ** 8, "만": Decimal(10) ** 4, "천": Decimal(1000)}
 _KO_CURRENCY = {
     "달러": "USD", "불": "USD", "원": "KRW", "유로": "EUR", "엔": "JPY", "위안": "CNY",
-    "파운드": "GBP", "루피": "INR", "프랑": "CHF",
+    "파운드": "GBP", "루피": "INR", "프랑": "CHF", "헤알": "BRL", "디르함": "AED", "리얄": "SAR",
 }
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _KO_AMOUNT = re.compile(
@@ -31,11 +31,14 @@ _EN_SCALE = {
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
 }
-_EN_SYMBOL = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD"}
+_EN_SYMBOL = {"R$": "BRL", "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "S$": "SGD"}
 _EN_WORD = {
     "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
     "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "cny": "CNY", "rmb": "CNY", "won": "KRW", "krw": "KRW", "rupees": "INR",
+    "reais": "BRL", "real": "BRL", "brl": "BRL", "rupee": "INR", "inr": "INR", "francs": "CHF", "chf": "CHF",
+    "dirhams": "AED", "aed": "AED", "riyals": "SAR", "sar": "SAR", "cad": "CAD", "aud": "AUD", "sgd": "SGD",
+    "hkd": "HKD", "twd": "TWD", "rubles": "RUB", "lira": "TRY",
 }
 _SCALE_RE = r"(?:thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|k|m|b)"
 _SYM_RE = "|".join(re.escape(s) for s in sorted(_EN_SYMBOL, key=len, reverse=True))

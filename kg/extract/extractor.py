@@ -141,7 +141,7 @@ class Extractor:
             between = fr.template[m.end("s"):m.start("o")]
             if _TOPIC.search(between):
                 return
-        subs = [i for g in ("s", "s2") if groups.get(g) for i in fr.indices(groups[g])]
+        subs = [i for g in sorted(groups) if re.fullmatch(r"s\d*", g) and groups[g] for i in fr.indices(groups[g])]
         objs = fr.indices(groups.get("o")) if groups.get("o") else []
         if rule.name.endswith("quoted_objects"):
             objs = [i for i in objs if _quoted(fr, fr.item(i))]

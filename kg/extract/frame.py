@@ -82,12 +82,17 @@ def build_frame(start: int, end: int, text: str, mentions, amounts, index: int) 
     for s, e, obj in spans:
         if s < pos:
             continue
-        out.append(text[pos - start:s - start])
+        out.append(_plain(text[pos - start:s - start]))
         if isinstance(obj, tuple) and isinstance(obj[2], Amount):
             out.append(f"{OPEN}Amount:{len(items)}{CLOSE}")
         else:
             out.append(f"{OPEN}{'|'.join(obj.types)}:{len(items)}{CLOSE}")
         items.append(obj)
         pos = e
-    out.append(text[pos - start:])
+    out.append(_plain(text[pos - start:]))
     return Frame(start, end, text, items, "".join(out), index)
+
+
+def _plain(chunk: str) -> str:
+    """Article text between placeholders, unable to pose as one (same length, so offsets hold)."""
+    return chunk.replace(OPEN, "‹").replace(CLOSE, "›")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import enum
 import logging
 import os
-import stat
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,8 +17,9 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
+from kg.atomic import atomic_write
 from kg.errors import ExportError, InputError
-from kg.graph.vocab import bind_prefixes
+from kg.graph.vocab import PREFIXES, bind_prefixes
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +123,30 @@ def _serialize(data: Graph | Dataset, fmt: Format) -> tuple[bytes, int]:
         expected = sum(len(g) for g in data.graphs())
     else:
         expected = len(data)
+    if fmt is Format.TRIG:
+        return _trig(data), expected
     return data.serialize(format=fmt.value, encoding="utf-8"), expected
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """TriG with graphs in IRI order: rdflib's own writer follows set order, so the same
+    dataset would give different bytes from run to run."""
+    prefixes = sorted(PREFIXES.items())
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes)
+    parts = [head]
+    graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
+    for g in graphs:
+        body = Graph()
+        for p, ns in prefixes:
+            body.bind(p, ns, override=True)
+        for t in g:
+            body.add(t)
+        text = body.serialize(format="turtle")
+        # split on "\n" only: a literal may hold U+2028, which str.splitlines() would break on
+        text = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix")).strip()
+        default = g.identifier == DATASET_DEFAULT_GRAPH_ID
+        parts.append(("{\n" if default else f"<{g.identifier}> {{\n") + text + "\n}\n")
+    return "\n".join(parts).encode("utf-8")
 
 
 def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str], *, format: Format | None = None) -> Path:
@@ -147,13 +169,7 @@ def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str],
     except Exception as exc:  # rdflib's serializers raise bare Exception for unwritable IRIs
         raise ExportError(f"{target}: cannot serialise as {fmt.name}: {exc}") from exc
 
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    def check(tmp: Path) -> None:
         try:
             found = parse_strict(tmp, format=fmt)
         except InputError as exc:
@@ -161,24 +177,10 @@ def write_graph(graph_or_dataset: Graph | Dataset, path: str | os.PathLike[str],
         if found != expected:
             # JSON-LD processors drop statements with malformed IRIs instead of failing
             raise ExportError(f"{target}: wrote {expected} statements but a strict parser reads back {found}")
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write: {exc}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    atomic_write(target, data, check=check)
     log.debug("wrote %s (%s, %d bytes)", target, fmt.name, len(data))
     return target
-
-
-def _file_mode(target: Path) -> int:
-    """Keep the mode of the file being replaced; new files get the usual 0666 & ~umask."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _term(term):

@@ -166,10 +166,6 @@ class KnowledgeBase:
         """
         return self._by_name.get(normalise_name(name), ())
 
-    def places(self) -> tuple[tuple[str, str], ...]:
-        """(normalised place name, country key) pairs, for the gazetteer."""
-        return tuple(sorted(self._places.items()))
-
     def place_country(self, surface: str) -> str | None:
         """The Country key a place, demonym or country name points at, or None.
 
