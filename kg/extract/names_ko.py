@@ -481,6 +481,8 @@ def _typed_lists(doc, words, known) -> list[Mention]:
             stem, cut = _strip_quotes(item.stem.rstrip(","))
             if not stem or _generic(stem) or not (item.tail in ("", ",") or item.text.endswith(",")):
                 break
+            if not (cut or any(t.startswith(("NNP", "SL")) for t in item.tags) or _STRONG_COMPANY.search(stem)):
+                break  # 물론, 모두: words of the sentence, not members of the list
             if not any(m.start <= item.start + cut < m.end for m in known):
                 s0 = item.start + cut
                 out.append(Mention(s0, s0 + len(stem), stem, (head,), (), (stem,), source="list"))

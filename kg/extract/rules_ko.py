@@ -105,7 +105,7 @@ RULES: list[Rule] = [
          rf"{L('AIModel', name='o')}\s?(?:을|를|보다)\s?{K}(?:능가하는|뛰어넘는|앞서는|앞선|제친|압도하는|웃도는|능가한|뛰어넘은)\s{K}{Q_OPEN}{E('AIModel', name='s')}",
          "outperforms", 0.8, modality="claimed"),
     Rule("ko.outperforms.implicit",
-         rf"(?:^|[“\"‘]\(?|[.,]\s)\s?{L('AIModel', name='o')}\s?(?:을|를)\s{K}(?:능가|뛰어넘|앞서|앞섰|제치|제쳤|압도|웃돌|상회)",
+         rf"(?:^|[“\"‘]\(?)\s?{L('AIModel', name='o')}\s?(?:을|를)\s{K}(?:능가|뛰어넘|앞서|앞섰|제치|제쳤|압도|웃돌|상회)",
          "outperforms", 0.65, modality="claimed", implicit=("s", "AIModel")),
     # --- who leads what -------------------------------------------------------------------
     Rule("ko.leads.person_org_title",

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from kg.extract.extractor import Arg, ArticleAnalysis
+from kg.extract.gazetteer import name_key
 from kg.model import Article, Entity, Extraction, Fact
 from kg.resolve.kb import KnowledgeBase
 
@@ -49,6 +50,7 @@ class Linker:
     def link(self, article: Article, analysis: ArticleAnalysis, *, extractor: str) -> Extraction:
         entities: dict[str, Entity] = {}
         surfaces: dict[str, dict[str, None]] = {}
+        self._models = [m for m in analysis.mentions if "AIModel" in m.types and not m.anaphor]
 
         def key_of(arg: Arg) -> str | None:
             found = self._entity(arg)
@@ -104,6 +106,10 @@ class Linker:
                 # a region (Europe) or a city (Brussels) is no government: no fact
                 return None
         names = [n for n in dict.fromkeys(_clean(x) for x in (*m.names, m.text)) if n]
+        if t == "AIModel":
+            full = self._full_model_name(m)
+            if full is not None:
+                return self._entity(Arg(full, t))
         for n in names:
             for entry in self.kb.lookup(n):
                 if entry.type == t:
@@ -115,6 +121,19 @@ class Linker:
         labels = tuple((lang, n) for lang, n in (("en", en), ("ko", ko)) if n)
         aliases = tuple(n for n in names if n not in (en, ko))
         return key, Entity(key, t, labels or (("en", base),), aliases)
+
+
+    def _full_model_name(self, m) -> object:
+        """'V3' in an article about DeepSeek-V3 is DeepSeek-V3: a version named on its own."""
+        short = name_key(m.text)
+        if not any(c.isdigit() for c in short) or len(short) > 6:
+            return None
+        found = {}
+        for other in getattr(self, "_models", ()):
+            k = name_key(other.text)
+            if k != short and k.endswith(short) and (other.keys or len(k) > len(short) + 2):
+                found.setdefault(other.key_for("AIModel") or k, other)
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _better(a: Fact, b: Fact) -> bool:
