@@ -96,12 +96,10 @@ def test_alibaba_released_qwen_2_5_max(example, texts):
     assert_stated_with_evidence(example[0], texts, "Alibaba", "released", "Qwen 2.5-Max")
 
 
-@pytest.mark.xfail(strict=True, reason="extraction does not find trainedOn(DeepSeek-V3, H800) in ko-s01 yet")
 def test_deepseek_v3_trained_on_h800(example, texts):
     assert_stated_with_evidence(example[0], texts, "DeepSeek-V3", "trainedOn", "H800")
 
 
-@pytest.mark.xfail(strict=True, reason="repealed(Trump, policy) is found in ko-s01 but its policy is a new entity, not linked to Executive Order 14110")
 def test_trump_repealed_executive_order_14110(example, texts):
     assert_stated_with_evidence(example[0], texts, "Trump", "repealed", "Executive Order 14110")
 

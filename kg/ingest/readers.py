@@ -183,7 +183,39 @@ def _read_txt(file: Path) -> Article:
     text = normalize_text(_read_decoded(file))
     if not text.strip():
         raise InputError("empty article", source=str(file))
-    return Article(id=file.stem, text=text, lang=detect_lang(text), title=guess_title(text), source=str(file))
+    meta = _sidecar(file)
+    meta_source = str(file.with_name(file.stem + ".meta.json"))
+    return Article(
+        id=meta.get("id") or file.stem,
+        text=text,
+        lang=_parse_lang(meta["lang"], source=meta_source) if meta.get("lang") else detect_lang(text),
+        title=meta.get("title") or guess_title(text),
+        date=_parse_date(meta["date"], source=meta_source) if meta.get("date") else None,
+        url=meta.get("url") or None,
+        source=str(file),
+    )
+
+
+def _sidecar(file: Path) -> dict:
+    """Metadata a plain-text article cannot carry, from ``<name>.meta.json`` beside it:
+    ``{"title": …, "date": "YYYY-MM-DD", "url": …, "lang": "ko"|"en", "id": …}``."""
+    meta_file = file.with_name(file.stem + ".meta.json")
+    if not meta_file.is_file():
+        return {}
+    source = str(meta_file)
+    try:
+        record = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read metadata: {e}", source=source) from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})", source=source) from None
+    if not isinstance(record, dict):
+        raise InputError("expected a JSON object", source=source)
+    for key in ("id", *_JSONL_OPTIONAL):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'"{key}" must be a string, not {type(value).__name__}', source=source)
+    return record
 
 
 def _read_html(file: Path) -> Article:
