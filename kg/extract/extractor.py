@@ -193,13 +193,17 @@ class Extractor:
                     if st in dom and ot in rng:
                         combos.append((pred, st, ot))
         for pred, st, ot in combos[:1]:
-            s_m = resolver.resolve(subj, st, before=cand.cue[0], exclude=obj) if subj.anaphor else subj
+            wanted = subj.type if subj.source == "implicit" else st
+            s_m = resolver.resolve(subj, wanted, before=cand.cue[0], exclude=obj) if subj.anaphor else subj
             if s_m is None:
                 continue
             if isinstance(obj, Amount):
                 o_arg: Arg | Amount = obj
             else:
-                o_m = resolver.resolve(obj, ot, before=obj.start, exclude=s_m) if obj.anaphor else obj
+                # an implicit argument is looked up as what the rule declared (a Country for
+                # "X 대통령"), then plays its role (that country's government)
+                wanted = obj.type if obj.source == "implicit" else ot
+                o_m = resolver.resolve(obj, wanted, before=obj.start, exclude=s_m) if obj.anaphor else obj
                 if o_m is None or _same(o_m, s_m):
                     continue
                 o_arg = Arg(o_m, ot)

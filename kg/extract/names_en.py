@@ -133,6 +133,11 @@ def _type(span_toks, lex, doc) -> str | None:
     gov_heads = set(lex["government_heads"])
     if re.fullmatch(r"Executive Order \d+", name):
         return "Policy"
+    # events (the GTC 2024 conference, at VivaTech) are none of the schema's types
+    events = {w.lower() for w in lex["event_nouns"]}
+    if (after_text.strip().split(" ")[0].lower().strip(",.") in events
+            or (prev and prev[-1] in events)):
+        return None
     # "Office of Science and Technology Policy", "National Council for Digital Sovereignty"
     gov_of = any(w in gov_heads and words[k + 1] in ("of", "for", "on") for k, w in enumerate(words[:-1]))
     if _ends_with_word(name, lex["policy_heads"]) and len(words) > 1 and not (gov_of and words[-1] == "Policy"):
@@ -180,7 +185,8 @@ def _type(span_toks, lex, doc) -> str | None:
             return "Person"
     if _HW_SHAPE.match(name):
         return "Hardware"
-    if _MODEL_SHAPE.search(name) and not name.isupper():
+    if _MODEL_SHAPE.search(name) and not name.isupper() and not re.search(r"\s(?:19|20)\d\d$", name):
+        # "Orion 2" is a model; "Summit 2024" is a year, not a version
         return "AIModel"
     return None
 

@@ -157,7 +157,7 @@ def quotes(doc, finder) -> list[Mention]:
         nxt_words = [w for w in words if w.start >= m.end()]
         nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
         t = _type_from_context(name, prev, nxt, lex, finder.places) or _shape_type(name)
-        if t:
+        if t and t != "-":
             out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
     return out
 
@@ -200,6 +200,9 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict, pl
     p1 = prev[-1] if prev else ""
     p2 = " ".join(prev[-2:]) if prev else ""
     n1 = nxt[0] if nxt else ""
+    # an event (개발자 행사 ‘GTC 2024’, ‘DAN 23’ 행사) is none of the schema's types
+    if _starts_with_word(n1, lex["event_nouns"]) or any(_bare(p) in lex["event_nouns"] or _bare(p).endswith(("행사", "콘퍼런스", "컨퍼런스")) for p in (p1,)):
+        return "-"
     # the word after a name is its head noun and decides first: ‘X’ 프로젝트, ‘X’ 모델, X 대표
     if _starts_with_word(n1, lex["titles_lead"]) or _starts_with_word(n1, lex["titles_not_lead"]):
         if _PERSONISH.match(stem) or " " in stem:
@@ -243,6 +246,8 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict, pl
 
 
 def _shape_type(stem: str) -> str | None:
+    if re.search(r"\s(?:19|20)\d\d$", stem):
+        return None  # ‘GTC 2024’: a year, not a version
     if re.fullmatch(r"[A-Z]{1,4}-?\d{2,4}[A-Z]?", stem):
         return "Hardware"
     if re.search(r"[A-Za-z가-힣]{2,}[-\s]?\d+(?:\.\d+)?(?:\s?[A-Za-z가-힣]+)?$", stem):
@@ -321,6 +326,9 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         # the next word is a head noun only when the name carries no particle (‘X’ 모델, not ‘X’과 모델)
         nxt = [x.stem for x in words[j + 1:j + 3]] if not words[j].tail else []
         t = _type_from_context(name, prev, nxt, lex, finder.places) or (_shape_type(name) if not quoted else None)
+        if t == "-":
+            i = j + 1
+            continue
         if quoted and t is None:
             t = _shape_type(name)
         if t is None and quoted:

@@ -38,11 +38,12 @@ ENACT = rf"(?:(?:제정|시행|통과|발효|서명|공포|의결|가결|처리|
 ENACT_ADN = r"(?:(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|승인)(?:한|했던|된|시킨))"
 ANNOUNCE = rf"(?:(?:발표|추진|예고|공개|제안|발의|마련|제시|수립|확정|발간|공표){SK}|내놓|내놨|내놓겠|내놓을|밝혔)"
 REPEAL = rf"(?:(?:폐지|철회|취소|폐기|무효화|백지화|파기|중단){SK})"
-TITLE = (
+TITLE_WORD = (
     r"(?:최고경영자(?:\(CEO\))?|CEO|대표이사|공동\s?대표|각자\s?대표|대표|회장|의장|사장|집행위원장|위원장|"
     r"연구원장|공동\s?연구원장|공동\s?원장|원장|장관|대통령|국무총리|총리|청장|처장|총장|이사장|주석|총재|창업자 겸 (?:CEO|최고경영자))"
-    r"(?:[은는이가을를의도과와]|(?![가-힣]))"
 )
+# a title as a whole word: followed by a particle or by no more Hangul (대표는, CEO, 장관)
+TITLE = TITLE_WORD + r"(?:[은는이가을를의도과와]|(?![가-힣]))"
 FORMER = r"(?:전|전임|前)\s"
 
 _MAKE_TYPES = by_types({
@@ -115,10 +116,10 @@ RULES: list[Rule] = [
          rf"{E('Company', 'Government', name='o')}(?:의)?\s?{TITLE}\s?(?:인\s)?{E('Person', name='s')}",
          "leads", 0.8, check=_not_former),
     Rule("ko.leads.led_by",
-         rf"{E('Person', name='s')}(?:\s{TITLE})?(?:이|가)?\s(?:이끄는|이끌고 있는|맡고 있는|수장으로 있는)\s{E('Company', 'Government', name='o')}",
+         rf"{E('Person', name='s')}(?:\s{TITLE_WORD})?(?:이|가)?\s(?:이끄는|이끌고 있는|맡고 있는|수장으로 있는)\s{E('Company', 'Government', name='o')}",
          "leads", 0.8, check=_not_former),
     Rule("ko.leads.chair_of",
-         rf"{E('Person', name='s')}(?:\s{TITLE})?(?:이|가)\s{TITLE}(?:을|를)\s맡(?:고 있는|은|는|아 온|아온)\s{E('Company', 'Government', name='o')}",
+         rf"{E('Person', name='s')}(?:\s{TITLE_WORD})?(?:이|가)\s{TITLE_WORD}(?:을|를)\s맡(?:고 있는|은|는|아 온|아온)\s{E('Company', 'Government', name='o')}",
          "leads", 0.8),
     Rule("ko.leads.org_appointed",
          rf"{E('Company', 'Government', name='o')}(?:은|는|이|가)?\s[^.]{{0,40}}?{E('Person', name='s')}(?:\s?[를을]\s?|\s)(?:신임\s)?(?:대표|CEO|회장|사장|원장|위원장|장관)(?:으로|로)\s(?:선임|임명|내정)",
@@ -133,8 +134,11 @@ RULES: list[Rule] = [
          rf"{E('Person', name='s')}\s{E('Government', name='o')}(?:장|지사)(?:[은는이가의]|(?![가-힣]))",
          "leads", 0.75),
     Rule("ko.leads.title_only",
-         rf"{E('Person', name='s')}(?:·{E('Person', name='s2')})?\s(?:공동\s)?(?:대표|대표이사|최고경영자|CEO|사장|연구원장|원장)(?:[은는이가을를의도]|(?![가-힣]))",
+         rf"{E('Person', name='s')}(?:·{E('Person', name='s2')})?\s(?:공동\s)?(?:대표|대표이사|최고경영자|CEO|사장)(?:[은는이가을를의도]|(?![가-힣]))",
          "leads", 0.6, implicit=("o", "Company"), check=_not_former, fallback=True),
+    Rule("ko.leads.title_only_institute",
+         rf"{E('Person', name='s')}(?:·{E('Person', name='s2')})?\s(?:공동\s)?(?:연구원장|원장|연구소장|소장)(?:[은는이가을를의도]|(?![가-힣]))",
+         "leads", 0.6, implicit=("o", "Company", "연구"), check=_not_former, fallback=True),
     Rule("ko.leads.president",
          rf"(?<!전 ){E('Person', name='s')}\s대통령(?:[은는이가]\s)",
          "leads", 0.6, implicit=("o", "Country"), fallback=True),
