@@ -17,26 +17,21 @@ give the same numbers as its reference scorer ``score.py``:
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-
-# Characters ignored when names are compared (U+2010–U+2015 are the Unicode dashes).
-_DROP = re.compile(r"[\s\-_.·\u2010-\u2015'’‘\"“”]+")
-
+from kg.names import name_key
 
 def normalize_name(name: object) -> str:
-    """The form in which two names are compared.
+    """The form in which two names are compared (:func:`kg.names.name_key`).
 
     >>> normalize_name("Qwen 2.5-Max") == normalize_name("qwen2.5 max")
     True
     """
-    return _DROP.sub("", unicodedata.normalize("NFKC", str(name)).casefold())
+    return name_key(name)
 
 
 # --- gold ---------------------------------------------------------------------------------

@@ -17,13 +17,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_DROP = re.compile(r"[\s\-_.·‐-―'’‘\"“”]+")
-_DROP_CHARS = frozenset(" \t\n\r\u00a0-_.·‐‑‒–—―'’‘\"“”")
+from kg.names import IGNORED, name_key
 
-
-def name_key(name: str) -> str:
-    """The matching key of a name: NFKC, case-folded, separators dropped (scorer's rule)."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", str(name)).casefold())
+_DROP = re.compile(r"[\s\-_.·\u2010-\u2015'’‘\"“”]+")
+_DROP_CHARS = frozenset(IGNORED)
 
 
 def _is_short_ascii(key: str) -> bool:

@@ -21,13 +21,13 @@ import functools
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.names import name_key
 from kg.model import ENTITY_TYPES, Entity
 
 log = logging.getLogger(__name__)
@@ -36,25 +36,19 @@ KEY_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 WIKIDATA_PATTERN = re.compile(r"Q[1-9][0-9]*")
 PLACES_HEADER = ("surface", "country_key")
 
-# Spaces, hyphens and dashes (U+2010–U+2015), dots, middle dots, underscores, apostrophes
-# and quotes carry no identity in a name: news writes "GPT-4o mini", "GPT 4o-mini" and
-# "‘GPT-4o mini’" for the same model. The set is the scorer's (kg.eval.scoring), so a name
-# that matches here also matches there.
-_IGNORED_IN_NAMES = re.compile(r"[\s\-_.·\u2010-\u2015'’‘\"“”]+")
 
 _FIELDS = {"key", "type", "en", "ko", "aliases", "wikidata", "country", "parent"}
 
 
 def normalise_name(name: str) -> str:
-    """The matching form of a name: NFKC, case-folded, without spaces, hyphens, dashes,
-    dots, middle dots, underscores, apostrophes and quotes.
+    """The matching form of a name (:func:`kg.names.name_key`).
 
     >>> normalise_name("GPT-4o mini") == normalise_name("gpt 4o-MINI")
     True
     >>> normalise_name("미스트랄 AI") == normalise_name("미스트랄AI")
     True
     """
-    return _IGNORED_IN_NAMES.sub("", unicodedata.normalize("NFKC", name).casefold())
+    return name_key(name)
 
 
 @dataclass(frozen=True, slots=True)
