@@ -263,7 +263,7 @@ def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
     """
     from collections import Counter
 
-    from kg.extract.gazetteer import name_key
+    from kg.names import name_key
 
     weight = {"quote": 3, "list": 3, "pattern": 2, "article": 1}
     votes: dict[str, Counter] = {}

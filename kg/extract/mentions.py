@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.gazetteer import NameIndex, name_key
+from kg.extract.gazetteer import NameIndex
+from kg.names import name_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.gazetteer import name_key
+from kg.names import name_key
 from kg.extract.mentions import Mention, lexicon
 
 _QUOTES = "‘’'\"“”「」『』《》〈〉"

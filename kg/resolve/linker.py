@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from kg.extract.extractor import Arg, ArticleAnalysis
-from kg.extract.gazetteer import name_key
+from kg.names import name_key
 from kg.model import Article, Entity, Extraction, Fact
 from kg.resolve.kb import KnowledgeBase
 
