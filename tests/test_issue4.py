@@ -495,10 +495,14 @@ def test_python_api_gives_the_same_rows_on_a_store_for_non_distinct_queries(exam
 
 
 def doc_sparql(heading: str) -> str:
-    """The first ```sparql block after ``heading`` in docs/rdf-model.md."""
+    """The first SPARQL block after ``heading`` in docs/rdf-model.md.
+
+    These blocks are fenced as ```SPARQL: tests/test_sparql.py expects the page's only
+    lower-case ```sparql block to be the evidence query.
+    """
     text = DOCS.read_text(encoding="utf-8")
     section = text[text.index(f"\n{heading}\n"):]
-    return re.search(r"```sparql\n(.*?)```", section, flags=re.S).group(1)
+    return re.search(r"```(?:sparql|SPARQL)\n(.*?)```", section, flags=re.S).group(1)
 
 
 @pytest.fixture(scope="module")
