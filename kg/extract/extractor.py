@@ -53,7 +53,7 @@ class ArticleAnalysis:
 
 _NEG = {
     "en": re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|declines to|failed to|fails to|denied|denies|without|yet to|has yet|have yet)\b|n['’]t\b", re.I),
-    "ko": re.compile(r"(?:않|못했|못한|못하|못 |안 |없었|없다|없는|아니|무산|불발|거부|부인|철회하지|미뤄|연기|보류|지연)"),
+    "ko": re.compile(r"(?:않|못했|못한|못하|못 |(?<![가-힣])안 |없었|없다|없는|아니|무산|불발|거부|부인|철회하지|미뤄|연기|보류|지연)"),
 }
 _PLAN = {
     "en": re.compile(r"\b(?:will|would|plans? to|planned to|planning to|expected to|expects to|aims? to|intends? to|set to|going to|could|may|might|should|is to|are to|seeking|seeks|considering|mulling|weighing|upcoming|hopes? to|wants? to|preparing to|prepares to|in talks)\b", re.I),
