@@ -45,12 +45,6 @@ STATED = (KG.Asserted, KG.Claimed)
 
 pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/articles is missing")
 
-DUPLICATES = pytest.mark.xfail(strict=True, reason=(
-    "pyoxigraph 0.5's union default graph is a bag, not the RDF merge (oxigraph/oxigraph#1919, "
-    "fixed upstream by #1920): a triple held by several article graphs (every entity description) "
-    "matches once per graph, so non-DISTINCT queries on a store return repeated rows"))
-
-
 def run_query(source, query_name: str, /, **bindings) -> list[dict]:
     return query(source, (QUERIES / f"{query_name}.rq").read_text(encoding="utf-8"), bindings=bindings).to_python()
 
@@ -339,7 +333,6 @@ def test_serve_refuses_service_and_update_and_changes_nothing(endpoint):
     assert ask(endpoint, f"ASK {{ {triple} }}", JSON)["boolean"] is False
 
 
-@DUPLICATES
 def test_serve_gives_each_row_once_for_a_non_distinct_query(example, endpoint):
     sparql = (QUERIES / "trained-on.rq").read_text(encoding="utf-8")
     expected = sorted((r["model"], r["hardware"], r["sentence"]) for r in example[0].query(sparql).to_python())
@@ -460,7 +453,6 @@ def test_kg_query_reads_a_store_and_a_file_alike(example, built_store):
     assert cli_rows(built_store, "evidence-for-entity", "name=DeepSeek") == from_file
 
 
-@DUPLICATES
 @pytest.mark.parametrize("name", ["amounts", "trained-on"])
 def test_kg_query_gives_the_same_rows_on_a_store_for_non_distinct_queries(example, built_store, name):
     from_file = cli_rows(example[1], name)
@@ -483,7 +475,6 @@ def test_python_api_reads_a_store_and_a_file_alike(example, built_store):
     assert api_rows(built_store, sparql, name="딥시크") == from_file
 
 
-@DUPLICATES
 def test_python_api_gives_the_same_rows_on_a_store_for_non_distinct_queries(example, built_store):
     sparql = (QUERIES / "who-leads-what.rq").read_text(encoding="utf-8")
     from_file = api_rows(example[1], sparql)

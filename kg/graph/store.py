@@ -102,13 +102,36 @@ def _open_oxigraph(path: str | os.PathLike[str], *, read_only: bool, create: boo
         raise StoreError(f"{folder}: cannot open store: {e}") from e
 
 
+class _MergedOxigraphStore(OxigraphStore):
+    """oxrdflib's store, with the union of all graphs read as a set.
+
+    Each article graph repeats the descriptions of the entities it mentions; pyoxigraph 0.5
+    returns one match per graph when no graph is named, so rdflib's SPARQL over the union
+    would count every label once per article. Here a triple is returned once.
+    """
+
+    def triples(self, triple_pattern, context=None):
+        matches = super().triples(triple_pattern, context)
+        if context is not None and not getattr(context, "identifier", None) in (None, DATASET_DEFAULT_GRAPH_ID):
+            return matches
+        return self._distinct(matches)
+
+    @staticmethod
+    def _distinct(matches):
+        seen = set()
+        for triple, contexts in matches:
+            if triple not in seen:
+                seen.add(triple)
+                yield triple, contexts
+
+
 def open_store(path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> Dataset:
     """The store in ``path`` as an rdflib Dataset whose default graph is the merged view.
 
     Close it with ``dataset.close()`` to release the lock on the folder.
     """
     inner = _open_oxigraph(path, read_only=read_only, create=create)
-    return Dataset(store=OxigraphStore(store=inner), default_union=True)
+    return Dataset(store=_MergedOxigraphStore(store=inner), default_union=True)
 
 
 def _to_ox(term: Node, where: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -185,7 +208,7 @@ class KGStore:
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset; its default graph is the union of all graphs."""
         if self._view is None:
-            self._view = Dataset(store=OxigraphStore(store=self._store), default_union=True)
+            self._view = Dataset(store=_MergedOxigraphStore(store=self._store), default_union=True)
         return self._view
 
     @property

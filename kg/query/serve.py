@@ -267,12 +267,21 @@ class _Response:
 
 
 def _load(source: _Source) -> Any:
+    """An in-memory store: the named graphs as they are, and their merge as the default graph.
+
+    pyoxigraph 0.5 evaluates ``use_default_graph_as_union`` as a bag, so a triple stated in
+    two article graphs (every entity's label) would match twice; the merged default graph is
+    a set, and queries run on it instead.
+    """
     import pyoxigraph as ox
 
     if source.kind == "store":
-        return ox.Store.read_only(source.path)
+        quads = list(ox.Store.read_only(source.path))
+    else:
+        quads = list(ox.parse(path=source.path, format=ox.RdfFormat.from_extension(Path(source.path).suffix.lstrip("."))))
     store = ox.Store()
-    store.load(path=source.path, format=ox.RdfFormat.from_extension(Path(source.path).suffix.lstrip(".")))
+    store.extend(quads)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
     return store
 
 
@@ -305,7 +314,7 @@ def _answer(store: Any, req: _Request) -> _Response:
     import pyoxigraph as ox
 
     try:
-        kwargs: dict[str, Any] = {"use_default_graph_as_union": not req.default_graphs}
+        kwargs: dict[str, Any] = {}  # the default graph already is the merge (see _load)
         if req.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
         if req.named_graphs:

@@ -13,6 +13,7 @@ literal, never query text, so it cannot change what the query does.
 from __future__ import annotations
 
 import csv
+import decimal
 import io
 import json
 import os
@@ -25,6 +26,7 @@ from typing import Literal as Choice
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import KGError, QueryError
@@ -157,6 +159,14 @@ def _compact(iri: str) -> str:
     return f"{prefix}:{unquote(iri[len(best):])}"
 
 
+def _plain_number(term: Term) -> str:
+    """xsd:decimal in one spelling (5576000, not 5576000.0), whichever store it came from."""
+    try:
+        return format(decimal.Decimal(str(term)).normalize(), "f")
+    except decimal.InvalidOperation:
+        return str(term)
+
+
 def _display(term: Term | None) -> str:
     if term is None:
         return ""
@@ -164,6 +174,8 @@ def _display(term: Term | None) -> str:
         text = _compact(str(term))
     elif isinstance(term, BNode):
         text = f"_:{term}"
+    elif isinstance(term, Literal) and term.datatype == XSD.decimal:
+        text = _plain_number(term)
     else:
         text = str(term)
     return " ".join(text.split())  # one line per row, whatever the sentence held
@@ -195,6 +207,8 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 def _csv_value(term: Term | None) -> str:
     if term is None:
         return ""
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return _plain_number(term)
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
