@@ -14,7 +14,7 @@ _EXPORTS = {
     "build": "kg.api",
     "from_texts": "kg.api",
     "load": "kg.api",
-    "extract": "kg.api",
+    "extract_facts": "kg.api",
     "literal": "kg.api",
     "KnowledgeGraph": "kg.api",
     "KGError": "kg.errors",
@@ -41,6 +41,6 @@ def __getattr__(name: str):
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.api import KnowledgeGraph, build, extract, from_texts, literal, load  # noqa: F401
+    from kg.api import KnowledgeGraph, build, extract_facts, from_texts, literal, load  # noqa: F401
     from kg.errors import *  # noqa: F403
     from kg.model import *  # noqa: F403

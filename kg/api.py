@@ -85,8 +85,13 @@ def literal(value, *, lang: str | None = None):
     return Literal(value, lang=lang)
 
 
-def extract(article: Article | str, *, lang: str | None = None, pipeline=None) -> Extraction:
-    """Entities and facts of one article (an :class:`Article` or a text)."""
+def extract_facts(article: Article | str, *, lang: str | None = None, pipeline=None) -> Extraction:
+    """Entities and facts of one article (an :class:`Article` or a text).
+
+    >>> ex = extract_facts("Nvidia chief executive Jensen Huang spoke in Taipei.", lang="en")
+    >>> [(f.subject, f.predicate, f.object) for f in ex.facts]
+    [('jensen-huang', 'leads', 'nvidia')]
+    """
     from kg.ingest import read_text
 
     if isinstance(article, str):
