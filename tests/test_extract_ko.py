@@ -82,11 +82,7 @@ CASES = [
      "코다소프트는 이날 “별빛-2”를 선보였다.",
      [("코다소프트", "released", "별빛-2")], []),
     ("released-quoted-pair-with-counter", "코다소프트는 이날 '시냇물-1'과 “별빛-2” 두 가지 모델을 선보였다.", [("코다소프트", "released", "시냇물-1"), ("코다소프트", "released", "별빛-2")], []),
-    xfail("released-english-gloss",
-          "한결테크(Hangyeol Tech)는 이날 차세대 모델 ‘루미나-3’를 공개했다.",
-          [("Hangyeol Tech", "released", "루미나-3"), ("한결테크", "released", "루미나-3")], [],
-          reason="an unseen company with an English gloss, X(Y), gets no type (also 세린AI(SerinAI)), so only the "
-                 "model is found; nothing extracted"),
+    ("released-english-gloss", "한결테크(Hangyeol Tech)는 이날 차세대 모델 ‘루미나-3’를 공개했다.", [("Hangyeol Tech", "released", "루미나-3"), ("한결테크", "released", "루미나-3")], []),
     ("released-possessive",
      "한결테크의 ‘루미나-3’는 법률 문서 요약에서 높은 평가를 받았다.",
      [("한결테크", "released", "루미나-3")], []),

@@ -56,7 +56,8 @@ _NEG = {
     "ko": re.compile(r"(?:않|못했|못한|못하|못 |(?<![가-힣])안 |없었|없다|없는|아니|무산|불발|거부|부인|철회하지|미뤄|연기|보류|지연)"),
 }
 _PLAN = {
-    "en": re.compile(r"\b(?:will|would|plans? to|planned to|planning to|expected to|expects to|aims? to|intends? to|set to|going to|could|may|might|should|is to|are to|seeking|seeks|considering|mulling|weighing|upcoming|hopes? to|wants? to|preparing to|prepares to|in talks)\b", re.I),
+    # "may" the verb, never "May" the month (OpenAI on May 13 introduced …)
+    "en": re.compile(r"\b(?:will|would|plans? to|planned to|planning to|expected to|expects to|aims? to|intends? to|set to|going to|could|(?-i:may)|might|should|is to|are to|seeking|seeks|considering|mulling|weighing|upcoming|hopes? to|wants? to|preparing to|prepares to|in talks)\b", re.I),
     "ko": re.compile(r"(?:할 예정|될 예정|할 계획|할 방침|할 전망|것으로 보인|것으로 예상|것으로 전망|검토|예정이|예정인|계획이|추진할|출시할|공개할|내놓을|선보일|준비 중|준비하고|준비중|목표로|하겠다|겠다고|겠다며|을 전망|ㄹ 것)"),
 }
 _REPORTED = {

@@ -30,6 +30,10 @@ _CALENDAR = {
 _HW_SHAPE = re.compile(r"^[A-Z]{1,4}-?\d{2,4}[A-Z]{0,2}$")
 _MODEL_SHAPE = re.compile(r"[A-Za-z]{2,}[-\s]?\d+(?:\.\d+)?(?:[-\s]?[A-Za-z]+)?$|^[A-Z][a-z]+[A-Z]\w*-\w+$")
 _PERSON_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?$")
+_MAKER_VERB = re.compile(
+    r"\s*(?:on \w+day\s+|this week\s+|last week\s+|today\s+|yesterday\s+|also\s+|has\s+|had\s+)?"
+    r"(?:released|launched|unveiled|debuted|open-sourced|rolled out|shipped|raised|secured)\s"
+)
 _SAY = {"said", "says", "told", "wrote", "added", "argued", "noted", "explained", "stated", "announced"}
 
 
@@ -185,6 +189,9 @@ def _type(span_toks, lex, doc) -> str | None:
             return "Person"
     if _HW_SHAPE.match(name):
         return "Hardware"
+    # a name that releases or raises something is a company: "Nimbus Forge on Tuesday released Lumen-7"
+    if not _MODEL_SHAPE.search(name) and _MAKER_VERB.match(after_text):
+        return "Company"
     if _MODEL_SHAPE.search(name) and not name.isupper() and not re.search(r"\s(?:19|20)\d\d$", name):
         # "Orion 2" is a model; "Summit 2024" is a year, not a version
         return "AIModel"

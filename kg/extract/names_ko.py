@@ -175,6 +175,8 @@ _STRONG_POLICY = ("특별법", "기본법", "진흥법", "보호법", "법안", 
                   "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙", "고시", "조례", "훈령", "예규",
                   "조성계획", "기본계획", "종합계획", "추진계획", "육성계획", "실행계획")
 _STRONG_PROJECT = ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "클러스터", "캠퍼스")
+_HYPHEN_VERSION = re.compile(r"^[가-힣A-Za-z]{2,}-\d+(?:\.\d+)?[A-Za-z]?$")  # 볼트-2, 루미나-3B
+_MAKER_SENTENCE = re.compile(r"^[^.]{0,80}?[’'\"”][을를]\s(?:[^.]{0,20}?\s)?(?:출시|공개|발표|개발|양산|선보|내놓|내놨)")
 _STRONG_COMPANY = re.compile(r"^[가-힣A-Za-z]{2,}(?:그룹|전자|반도체|클라우드|텔레콤|홀딩스|로보틱스|모빌리티|테크|랩스|네트웍스|바이오|캐피털|파트너스|벤처스|인베스트먼트|코리아|재팬|차이나)$")
 _STRONG_GOV = re.compile(r"[가-힣]{2,}(?:부|처|청|위원회|의회|시의회|도의회|판공실|광역시|특별시|특별자치시|특별자치도)$")
 _CITY = re.compile(r"^(?P<place>[가-힣]{2,3})(?:시|도|군|구)$")
@@ -272,6 +274,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         quoted = cut > 0 or (stem_raw and stem_raw[0] in _OPEN_Q)
         tags = w.tags
         proper = (any(t.startswith(("NNP", "SL")) for t in tags) or quoted
+                  or bool(_HYPHEN_VERSION.match(stem))
                   or (len(stem) >= 5 and (_STRONG_GOV.search(stem) or _ends_with(stem, _STRONG_POLICY)))
                   or (len(stem) >= 4 and _STRONG_COMPANY.search(stem)))
         if not stem or not proper or len(stem) < 2:
@@ -331,9 +334,8 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             continue
         if quoted and t is None:
             t = _shape_type(name)
-        if t is None and quoted:
-            i = j + 1
-            continue
+        if t is None and not quoted and w.tail in ("은", "는", "이", "가") and _MAKER_SENTENCE.match(doc.text[end:end + 120]):
+            t = "Company"  # 누리비전이 … ‘루미나-3’을 공개했다
         if t is None:
             i = j + 1
             continue
