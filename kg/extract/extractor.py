@@ -374,6 +374,14 @@ class _Anaphora:
         if m.type == "Person" and m.names:  # 황 CEO → the person whose name has 황
             pool = [c for c in pool if any(m.names[0] in n for n in c.names or (c.text,))] or []
             return pool[-1] if pool else None
+        if m.source == "implicit" and type_ == "AIModel":
+            # "개발비는 약 8억엔이 들었다": the model the passage is about, not the rival named last
+            recent = [c for c in pool if here - self._sentence(c.start) <= 2]
+            if recent:
+                counts: dict[str, int] = {}
+                for c in recent:
+                    counts[_ident(c)] = counts.get(_ident(c), 0) + 1
+                return max(reversed(recent), key=lambda c: counts[_ident(c)])
         if type_ == "Company" and (m.source == "implicit" or (m.names and m.source == "anaphor")):
             same = [c for c in pool if self._sentence(c.start) == here and m.start - c.end < 80]
             if same:

@@ -171,7 +171,7 @@ def _strip_particle(w: str) -> str:
     return re.sub(r"(?:을|를|이|가|은|는|의|에|도|와|과|으로|로|에서)$", "", w)
 
 
-_STRONG_POLICY = ("특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "시행규칙", "행정명령", "법", "규정",
+_STRONG_POLICY = ("법률", "특별법", "기본법", "진흥법", "보호법", "법안", "개정안", "시행령", "시행규칙", "행정명령", "법", "규정",
                   "가이드라인", "로드맵", "전략", "정책방향", "지침", "방법", "조치", "규칙", "고시", "조례", "훈령", "예규",
                   "조성계획", "기본계획", "종합계획", "추진계획", "육성계획", "실행계획")
 _STRONG_PROJECT = ("프로젝트", "이니셔티브", "팩토리", "메가팩토리", "기가팩토리", "클러스터", "캠퍼스")
@@ -232,6 +232,8 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict, pl
     if _ENACTED_ADN.search(p1):
         return "Policy"
     core = re.sub(r"\s?(?:19|20)\d\d$", "", stem)  # ‘AI 반도체 전략 2030’
+    if re.search(r"(?:데이터센터|캠퍼스|클러스터|팩토리|프로젝트|이니셔티브)", stem) and not _ends_with(core, _STRONG_POLICY):
+        return "Project"
     if _ends_with(core, lex["policy_suffixes"]) in _STRONG_POLICY:
         return "Policy"
     if _ends_with(stem, lex["project_suffixes"]) in _STRONG_PROJECT:
@@ -340,6 +342,15 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             i = j + 1
             continue
         looked = _lookup(finder, names)
+        if (t == "Company" and not quoted and not looked and i > 0 and _ends_with(name, lex["company_suffixes"]) is None
+                and name in lex["company_suffixes"]):
+            # 히카리 인텔리전스: a two-word name whose second word alone carried the cue
+            prev_w = words[i - 1]
+            if (not prev_w.tail and _HANGUL_WORD.match(prev_w.stem) and not _generic(prev_w.stem)
+                    and not any(m.start < prev_w.end and prev_w.start < m.end for m in known)):
+                start = prev_w.start
+                name = doc.text[start:end]
+                names = [name]
         if looked:
             out.append(Mention(start, end, doc.text[start:end], looked[1], looked[0], tuple(names), source="kb"))
         else:
@@ -461,8 +472,8 @@ def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
             continue
         if len(person) == 1 and not _korean_name(person[0]):
             continue
-        if len(person) > 1 and not any(t.startswith("NNP") for p in person for t in p.tags):
-            continue
+        if len(person) > 1 and org is None and not any(t.startswith("NNP") for p in person for t in p.tags):
+            continue  # with an org between name and title ("데이비드 하 사카나AI CEO") the shape is enough
         start, end = person[0].start, person[-1].stem_end
         text = doc.text[start:end]
         out.append(Mention(start, end, text, ("Person",), (), (text,), source="pattern"))

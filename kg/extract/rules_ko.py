@@ -8,6 +8,8 @@ put the object after the verb.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidates import Rule, by_types
 from kg.extract.frame import AMOUNT, E
 
@@ -32,9 +34,9 @@ def L(*types: str, name: str) -> str:
 
 
 SK = r"(?:했|한|하며|하고|하는|해|하기로|할|하겠|하면서|하자|했던|하던|하지|된|됐|되|돼|되어|되지|시켰|시킨|시키)"
-MAKE = rf"(?:(?:출시|공개|발표|개발|론칭|런칭|소개|배포|오픈소스화|상용화|출범|양산|생산){SK}|선보이|선보였|선보인|선봬|선보일|내놓|내놨|내놔|풀었|만들었|만든|내보였)"
+MAKE = rf"(?:(?:출시|공개|발표|개발|론칭|런칭|소개|배포|오픈소스화|상용화|출범|양산|생산|공급){SK}|선보이|선보였|선보인|선봬|선보일|내놓|내놨|내놔|풀었|만들었|만든|내보였)"
 MAKE_ADN = r"(?:(?:출시|공개|발표|개발|설계|생산|제작|양산|론칭|출범)(?:한|했던|하는|해 온|해온|된)|선보인|내놓은|내놨던|만든|만드는|내세운)"
-ENACT = rf"(?:(?:제정|시행|통과|발효|서명|공포|의결|가결|처리|채택|도입|승인|비준|시행에 들어가|시행에 들어갔){SK}|통과시켰|시행에 들어)"
+ENACT = rf"(?:(?:제정|시행|통과|발효|서명|공포|의결|가결|처리|채택|도입|승인|비준|시행에 들어가|시행에 들어갔|성립){SK}|통과시켰|시행에 들어|가결·성립)"
 ENACT_ADN = r"(?:(?:제정|시행|통과|발효|서명|공포|의결|가결|채택|도입|승인)(?:한|했던|된|시킨))"
 ANNOUNCE = rf"(?:(?:발표|추진|예고|공개|제안|발의|마련|제시|수립|확정|발간|공표){SK}|내놓|내놨|내놓겠|내놓을|밝혔)"
 REPEAL = rf"(?:(?:폐지|철회|취소|폐기|무효화|백지화|파기|중단){SK})"
@@ -60,6 +62,8 @@ _MONEY_NOT_INVESTED = ("매출", "과태료", "벌금", "가치", "시가총액"
 
 def _invested(frame, m) -> bool:
     around = frame.template[max(0, m.start("a") - 8):m.end("a") + 12]
+    if re.search(r"⟩의\s$", frame.template[max(0, m.start("a") - 4):m.start("a")]):
+        return False  # "오픈AI의 400억달러 투자": the money is the possessor's, not the topic's
     return not any(w in around for w in _MONEY_NOT_INVESTED)
 
 
@@ -81,6 +85,9 @@ RULES: list[Rule] = [
     Rule("ko.make.adnominal",
          rf"{E('Company', 'Government', name='s')}{Q_CLOSE}{TOP}\s[^.]{{0,50}}?{MAKE_ADN}\s[^⟨⟩.,]{{0,15}}?{Q_OPEN}{E('AIModel', 'Hardware', 'Project', 'Policy', name='o')}{Q_CLOSE}",
          _MAKE_TYPES, 0.85),
+    Rule("ko.make.topicalized_object",
+         rf"{Q_OPEN}{E('AIModel', 'Hardware', name='o')}{Q_CLOSE}(?:은|는)\s[^.]{{0,60}}?{E('Company', name='s')}{Q_CLOSE}(?:이|가)\s(?:자체\s)?(?:개발|출시|공개|설계|제작|생산)(?:했|한다|해)",
+         _POSSESSIVE_TYPES, 0.75),
     Rule("ko.make.nominal",
          rf"{E('Company', name='s')}{Q_CLOSE}의\s{Q_OPEN}{E('AIModel', 'Hardware', name='o')}{Q_CLOSE}\s?(?:출시|공개|발표|개발)",
          _POSSESSIVE_TYPES, 0.8),
@@ -95,6 +102,9 @@ RULES: list[Rule] = [
          "trainedOn", 0.8),
     Rule("ko.trained.model_then_hw",
          rf"{E('AIModel', name='s')}{Q_CLOSE}(?:을|를)\s(?:훈련|학습|사전학습|트레이닝)(?:시키는|하는|시키기 위해|하기 위해|시키는 데|하는 데)\s?(?:데\s)?[^.]{{0,50}}?{L('Hardware', name='o')}",
+         "trainedOn", 0.8),
+    Rule("ko.trained.instrumental",
+         rf"{E('AIModel', name='s')}{Q_CLOSE}(?:을|를)\s[^.]{{0,50}}?{L('Hardware', name='o')}\s?(?:[^⟨⟩.\s]{{0,8}}\s)?(?:으로|로)\s(?:사전\s?)?(?:학습|훈련|트레이닝)",
          "trainedOn", 0.8),
     Rule("ko.trained.hw_first",
          rf"{L('Hardware', name='o')}[^.]{{0,60}}?{E('AIModel', name='s')}{Q_CLOSE}[^⟨⟩.]{{0,30}}?(?:훈련|학습|트레이닝)",
@@ -165,6 +175,9 @@ RULES: list[Rule] = [
     Rule("ko.subsidiary.is",
          rf"{E('Company', name='s')}{Q_CLOSE}(?:은|는|이|가)\s{E('Company', name='o')}{Q_CLOSE}의\s(?:[^⟨⟩\s.]+\s){{0,2}}?(?:자회사|계열사|손자회사)",
          "subsidiaryOf", 0.8),
+    Rule("ko.subsidiary.parent_named",
+         rf"{E('Company', name='s')}{Q_CLOSE}(?:의)?\s(?:모회사|지주회사|모기업)(?:인|이자)?\s{E('Company', name='o')}",
+         "subsidiaryOf", 0.8),
     Rule("ko.subsidiary.group",
          rf"{L('Company', name='s')}\s?등\s(?:그룹\s|그룹의\s)?(?:계열사|자회사)",
          "subsidiaryOf", 0.65, implicit=("o", "Company", "그룹")),
@@ -196,6 +209,12 @@ RULES: list[Rule] = [
     Rule("ko.project.joiners",
          rf"{E('Project', name='o')}{Q_CLOSE}\s?(?:에는|에|에도)\s{L('Company', 'Government', name='s')}\s?(?:이|가|도)?\s{K}(?:참여|합류|참가)",
          "participatesIn", 0.8),
+    Rule("ko.project.selected_teams",
+         rf"(?:정예팀|참여 기업|참여사|사업자|컨소시엄|팀)(?:으로|로)\s{L('Company', name='s')}\s?(?:등\s)?(?:[가-힣]{{0,4}}\s)?(?:컨소시엄|정예팀|팀|기업)?(?:을|를)\s[^⟨⟩.]{{0,10}}?(?:선정|선발|확정)",
+         "participatesIn", 0.7, implicit=("o", "Project")),
+    Rule("ko.project.consortium_members",
+         rf"(?:컨소시엄|동맹|연합|정예팀)(?:에는|에도|에)\s{L('Company', 'Government', name='s')}\s?(?:등)?(?:이|가|도)?\s[^⟨⟩.]{{0,12}}?(?:이름을 올렸|참여|합류|포함)",
+         "participatesIn", 0.65, implicit=("o", "Project")),
     Rule("ko.project.selected",
          rf"{L('Company', name='s')}\s?등\s[^⟨⟩.]{{0,15}}?(?:선발|선정|참여|합류)",
          "participatesIn", 0.6, implicit=("o", "Project")),
@@ -206,6 +225,9 @@ RULES: list[Rule] = [
     Rule("ko.invest.project_spends",
          rf"{E('Project', name='s')}{Q_CLOSE}(?:은|는|이|가|에|에는)\s[^.]{{0,60}}?(?P<a>{AMOUNT}(?:\s?\({AMOUNT}\))?)\s?(?:규모의|상당의|가량의|의|을|를|이|가)?\s?(?:[^⟨⟩.]{{0,12}}?)(?:투자|투입)",
          "investment", 0.8, check=_invested),
+    Rule("ko.invest.possessor_raised",
+         rf"{E('Company', 'Project', name='s')}{Q_CLOSE}의\s(?P<a>{AMOUNT})\s?(?:규모(?:의)?\s?)?(?:투자|펀딩|자금)\s?(?:유치|조달)",
+         "investment", 0.75),
     Rule("ko.invest.sized_project",
          rf"(?P<a>{AMOUNT})\s?(?:규모의|짜리|상당의)\s{Q_OPEN}{E('Project', name='s')}",
          "investment", 0.7),
@@ -221,6 +243,9 @@ RULES: list[Rule] = [
     Rule("ko.invest.build",
          rf"(?:총\s|모두\s|약\s)?(?P<a>{AMOUNT})(?:을|를)\s(?:투입|투자)(?:해|하여|해서|하고)\s[^.]{{0,40}}?{Q_OPEN}{E('Project', name='s')}{Q_CLOSE}",
          "investment", 0.75, check=_invested),
+    Rule("ko.cost.spent",
+         rf"(?:개발|학습|훈련)(?:에|에는|하는 데|하는 데는)\s(?:약\s|총\s)?(?P<a>{AMOUNT})(?:이|가|을|를)?\s(?:들었|들어갔|투입됐|소요됐|쓰였|썼|들였)",
+         "developmentCost", 0.65, implicit=("s", "AIModel"), fallback=True),
     Rule("ko.cost.implicit",
          rf"(?:개발|학습|훈련|구축|제작)(?:과|와|에|하는|한|에 들어간|에 투입된|에 쓰인|에 든)?\s?(?:[^⟨⟩.\s]+\s){{0,2}}?(?:비용|비)(?:은|는|이|가|으로|로)\s?(?:약\s|총\s)?(?P<a>{AMOUNT})",
          "developmentCost", 0.65, implicit=("s", "AIModel"), fallback=True),
@@ -233,6 +258,9 @@ RULES: list[Rule] = [
          "enacted", 0.8),
     Rule("ko.policy.in_force_of",
          rf"{E('Government', name='s')}{Q_CLOSE}의\s{Q_OPEN}{E('Policy', name='o')}{Q_CLOSE}(?:이|가|은|는)\s[^.]{{0,30}}?(?:발효|시행|통과|공포|제정)(?:됐|되었|된다|돼|되며|되면서)",
+         "enacted", 0.75),
+    Rule("ko.policy.enacted_possessive_adn",
+         rf"(?:발효|시행|제정|통과|공포)된\s{E('Government', name='s')}{Q_CLOSE}의\s{Q_OPEN}{E('Policy', name='o')}",
          "enacted", 0.75),
     Rule("ko.policy.passed",
          rf"{E('Policy', name='o')}{Q_CLOSE}\s?(?:은|는|이|가)\s[^.]{{0,40}}?{E('Government', name='s')}{Q_CLOSE}\s?(?:본회의를|본회의에서|상임위를|에서|를|을)?\s?(?:통과|의결|가결|처리|승인)",
