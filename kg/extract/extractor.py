@@ -374,6 +374,11 @@ class _Anaphora:
         if m.type == "Person" and m.names:  # 황 CEO → the person whose name has 황
             pool = [c for c in pool if any(m.names[0] in n for n in c.names or (c.text,))] or []
             return pool[-1] if pool else None
+        if m.source == "implicit" and type_ == "Government":
+            # a body that acts (EU, 국회) before a country merely named as a place (브뤼셀에서)
+            acting = [c for c in pool if "Government" in c.types]
+            if acting:
+                pool = acting
         if m.source == "implicit" and type_ == "AIModel":
             # "개발비는 약 8억엔이 들었다": the model the passage is about, not the rival named last
             recent = [c for c in pool if here - self._sentence(c.start) <= 2]

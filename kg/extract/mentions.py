@@ -95,13 +95,41 @@ class MentionFinder:
         for m in self.index.scan(text, boundaries=bounds):
             keys = tuple(k for k, _ in m.payloads)
             types = tuple(t for _, t in m.payloads)
-            found.append(Mention(m.start, m.end, m.text, types, keys, (m.text,), source="kb"))
+            found.extend(self._split_maker(Mention(m.start, m.end, m.text, types, keys, (m.text,), source="kb")))
         found = self.patterns.glosses(doc, found, self) + self.patterns.quotes(doc, self) + found
         known = select(found)
         unseen = self.patterns.find(doc, known, self)
         mentions = select(known + unseen)
         mentions = self._propagate(doc, mentions, bounds)
         return mentions + self.patterns.anaphors(doc, mentions)
+
+    def _split_maker(self, m: Mention) -> list[Mention]:
+        """"Nvidia H100", "엔비디아 H100": the maker's name and the product, as two mentions.
+
+        The knowledge base knows such names whole; split, the maker stays visible to the
+        rules (Nvidia manufactures H100) and the product keeps its own entity.
+        """
+        if " " not in m.text or not {"Hardware", "AIModel"} & set(m.types):
+            return [m]
+        for k, ch in enumerate(m.text):
+            if ch != " ":
+                continue
+            head, tail = m.text[:k], m.text[k + 1:]
+            maker = self._whole(head, "Company")
+            product = self._whole(tail, m.type)
+            if maker and product and product[0] in m.keys:
+                return [
+                    Mention(m.start, m.start + k, head, ("Company",), (maker[0],), (head,), source="kb"),
+                    Mention(m.start + k + 1, m.end, tail, m.types, m.keys, (m.text, tail), source="kb"),
+                ]
+        return [m]
+
+    def _whole(self, name: str, type_: str) -> tuple[str, ...] | None:
+        hits = self.index.scan(name, boundaries=None)
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(name):
+            keys = tuple(k for k, t in hits[0].payloads if t == type_)
+            return keys or None
+        return None
 
     def _propagate(self, doc, mentions: list[Mention], bounds) -> list[Mention]:
         """Recognise every other occurrence of an unseen name typed somewhere in the article."""
