@@ -163,11 +163,13 @@ def _type(span_toks, lex, doc) -> str | None:
     head = _head_after(after_text, lex)
     if head:
         return head
+    # "Priya Raman, the company's chief executive": a title in the apposition makes a person,
+    # even when the apposition also names a company noun
+    if person_shape and _person_apposition(after_text, lex):
+        return "Person"
     appo = _apposition(after_text, lex)
     if appo:
         return appo
-    if person_shape and _person_apposition(after_text, lex):
-        return "Person"
     # "Nuvaro's Portuguese-language model Ipanem-2": whoever owns a named model or chip is a company
     owned = _alt(lex["model_nouns"] + lex["hardware_nouns"])
     if len(words) <= 3 and re.match(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{owned})\s+[A-Z]", after_text):
