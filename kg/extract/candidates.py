@@ -45,6 +45,8 @@ class Rule:
     implicit: tuple[str, ...] | None = None  # (role, type[, name hint])
     #: only used when no other rule found the same subject and relation in the sentence
     fallback: bool = False
+    #: objects are only the quoted names inside the ``o`` group (‘X’과 ‘Y’를 선보였다)
+    quoted_only: bool = False
 
     def compiled(self):
         return _compile(self.pattern, self.flags)

@@ -144,7 +144,7 @@ class Extractor:
                 return
         subs = [i for g in sorted(groups) if re.fullmatch(r"s\d*", g) and groups[g] for i in fr.indices(groups[g])]
         objs = fr.indices(groups.get("o")) if groups.get("o") else []
-        if rule.name.endswith("quoted_objects"):
+        if rule.quoted_only:
             objs = [i for i in objs if _quoted(fr, fr.item(i))]
         amounts = fr.indices(groups.get("a")) if groups.get("a") else []
         cue = _absolute(fr, m.start(), m.end())

@@ -9,7 +9,6 @@ company suffix). A name typed once is recognised everywhere else in the article.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -156,13 +155,6 @@ def with_type(m: Mention, type_: str) -> Mention:
     types = (type_, *[t for t in m.types if t != type_])
     keys = (key, *[k for t, k in zip(m.types, m.keys) if t != type_]) if m.keys else ()
     return replace(m, types=types, keys=keys)
-
-
-_VERSION = re.compile(r"\d")
-
-
-def looks_versioned(name: str) -> bool:
-    return bool(_VERSION.search(name))
 
 
 __all__ = ["Mention", "MentionFinder", "lexicon", "name_key", "select", "with_type", "overlaps"]

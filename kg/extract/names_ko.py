@@ -515,9 +515,7 @@ def _typed_lists(doc, words, known) -> list[Mention]:
 
 def short_forms(m: Mention) -> list[str]:
     """Other ways the article may refer to an unseen entity once introduced."""
-    forms = []
-    if m.type == "Person" and _PERSONISH.match(m.text):
-        pass  # surname + title (김 대표) is handled as an anaphor
+    forms = []  # (surname + title, 김 대표, is an anaphor, not a short form)
     for n in m.names:
         base, _ = _strip_quotes(n)
         if base != n:

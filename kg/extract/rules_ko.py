@@ -78,7 +78,7 @@ RULES: list[Rule] = [
          _MAKE_TYPES, 0.85),
     Rule("ko.make.quoted_objects",
          rf"{E('Company', name='s')}{Q_CLOSE}{TOP}\s(?P<o>[^.]{{0,160}}?[’'\"”」』》〉](?:을|를|과|와|도)?)\s?(?:(?:두|세|네|다섯|\d+)\s?(?:가지|종|개|종류)(?:의)?\s(?:[가-힣]+\s)?[가-힣]+(?:을|를)\s)?{K2}{MAKE}",
-         _MAKE_TYPES, 0.75, check=lambda fr, m: True),
+         _MAKE_TYPES, 0.75, quoted_only=True),
     Rule("ko.make.latest_model",
          rf"{E('Company', name='s')}{Q_CLOSE}(?:가|이|는|은|의)\s(?:최신|새|신규|자체|주력|대표|플래그십|차세대|첫)?\s?(?:AI\s|인공지능\s|생성형 AI\s)?(?:모델|언어모델|거대언어모델|LLM|챗봇|추론 모델)인\s{Q_OPEN}{E('AIModel', name='o')}{Q_CLOSE}",
          "released", 0.7),
