@@ -178,9 +178,6 @@ def evaluate(gold: Path, as_json: bool, details: bool) -> None:
 
     articles = load_gold(gold)
     _, extractions, failures = _extract([a.text_file for a in articles])
-    by_path = {}
-    for e in extractions:
-        by_path[e.article.id] = e
     lines = [extraction_to_score_line(e) for e in extractions]
     report = score(articles, lines)
     if as_json:

@@ -6,13 +6,13 @@ not be; entities are compared by any of their labels, case-insensitively.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 
 from kg.ingest import read_text
-from kg.model import Amount
 from kg.pipeline import Pipeline
+
+from extract_support import facts, has
 
 
 @pytest.fixture(scope="module")
@@ -20,32 +20,11 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-def _labels(ex, key: str) -> set[str]:
-    e = ex.entity(key)
-    return {n.casefold() for n in (e.labels if e else ())} | {key.casefold()}
-
-
 def _facts(pipeline: Pipeline, text: str, *, stated: bool = True):
-    ex = pipeline.extract(read_text(text, id="t", lang="en"))
-    out = []
-    for f in ex.facts:
-        if stated and not f.stated:
-            continue
-        obj = (f.object.value, f.object.currency) if isinstance(f.object, Amount) else _labels(ex, f.object)
-        out.append((_labels(ex, f.subject), f.predicate, obj, f.modality))
-    return out
+    return facts(pipeline, text, lang="en", stated=stated)
 
 
-def _has(facts, s: str, p: str, o) -> bool:
-    for fs, fp, fo, _ in facts:
-        if fp != p or s.casefold() not in fs:
-            continue
-        if isinstance(o, tuple):
-            if isinstance(fo, tuple) and fo[1] == o[1] and abs(fo[0] - Decimal(str(o[0]))) <= Decimal(str(o[0])) / 100:
-                return True
-        elif isinstance(fo, set) and o.casefold() in fo:
-            return True
-    return False
+_has = has
 
 
 CASES = [
