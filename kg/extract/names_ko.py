@@ -152,11 +152,18 @@ def quotes(doc, finder) -> list[Mention]:
         if hit:
             out.append(Mention(s, e, inner, hit[1], hit[0], tuple(names), source="quote"))
             continue
+        contained = [t for hit in finder.index.scan(name, boundaries=None) for _, t in hit.payloads
+                     if t in ("AIModel", "Hardware")]
+        if contained and len(set(contained)) == 1:
+            out.append(Mention(s, e, inner, (contained[0],), (), tuple(names), source="quote"))
+            continue
         prev = [w.stem if w.tail in ("", "인", "이자") else "" for w in words if w.end <= m.start()][-3:]
         glued = doc.text[m.end():m.end() + 1]
         nxt_words = [w for w in words if w.start >= m.end()]
         nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
         t = _type_from_context(name, prev, nxt, lex, finder.places) or _shape_type(name)
+        if t is None and _ends_with(name, lex["policy_suffixes"]):
+            t = "Policy"  # ‘국가 AI 컴퓨팅 인프라 확충 방안’: quoted, a plan's name
         if t and t != "-":
             out.append(Mention(s, e, inner, (t,), (), tuple(names), source="quote"))
     return out
@@ -462,8 +469,10 @@ def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
         person = []
         while j >= 0 and len(person) < 3:
             pw = words[j]
-            if pw.tail or not _HANGUL_WORD.match(pw.stem) or at(pw) or _generic(pw.stem):
-                break
+            if (pw.tail or not _HANGUL_WORD.match(pw.stem) or at(pw) or (len(pw.stem) > 1 and _generic(pw.stem))
+                    or pw.stem in ("겸", "및", "등", "전", "현", "前", "신임", "초대", "당시")
+                    or _starts_with_word(pw.stem, titles)):
+                break  # 배경훈 부총리 겸 과기정통부 장관: the name is before the other title
             person.insert(0, pw)
             j -= 1
             if _korean_name(pw):

@@ -23,7 +23,7 @@ K = r"[^⟨⟩.]{0,30}?"  # short filler, no other mention
 KG = r"[^.]{0,90}?"  # longer filler, may step over mentions
 K2 = r"(?:(?![을를]\s)[^⟨⟩.]){0,20}?"  # short filler with no other object (을/를) in it
 # a possessor in front of an item in a list: (오픈AI의) GPT-4o, 미국의 파이-4
-_PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?(?:[가-힣]{0,4}(?:기업|업체|스타트업|회사|투자사|운용사)\s)?"
+_PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?(?:(?:[가-힣A-Za-z]{1,6}\s)?[가-힣]{0,4}(?:기업|업체|스타트업|회사|투자사|운용사|자회사|계열사)\s)?"
 _SEP = r"(?:\s?(?:,|와|과|및|·|ㆍ|이나|나|은 물론|는 물론|뿐 아니라|뿐만 아니라|그리고|에 이어)\s?)"
 
 
@@ -200,6 +200,9 @@ RULES: list[Rule] = [
     Rule("ko.project.partner",
          rf"{E('Company', 'Government', name='s')}{Q_CLOSE}(?:은|는|이|가)\s{L('Company', 'Government', name='s2')}(?:와|과)\s(?:손잡고|함께|협력해|공동으로|손을 잡고)[^.]{{0,90}}?{Q_OPEN}{E('Project', name='o')}{Q_CLOSE}",
          "participatesIn", 0.8),
+    Rule("ko.project.builders_adn",
+         rf"{L('Company', 'Government', name='s')}(?:이|가)\s[^.]{{0,40}}?(?:함께\s|공동으로\s)?(?:짓고 있는|짓는|지은|구축하는|구축 중인|구축한|건설하는|건설 중인|세우는|추진하는|조성하는|개발하는)\s{Q_OPEN}{E('Project', name='o')}",
+         "participatesIn", 0.75),
     Rule("ko.project.host",
          rf"{E('Project', name='o')}{Q_CLOSE}\s?(?:은|는)\s[^.]{{0,70}}?{E('Government', 'Company', name='s')}{Q_CLOSE}(?:이|가)\s(?:주관|주도|추진|운영|총괄)하는",
          "participatesIn", 0.8),
@@ -241,7 +244,7 @@ RULES: list[Rule] = [
          rf"{Q_OPEN}{E('AIModel', name='s')}{Q_CLOSE}[^.]{{0,40}}?(?:개발|훈련|학습|구축|제작)\s?(?:비용|비|원가)[^⟨⟩.]{{0,15}}?(?P<a>{AMOUNT})",
          "developmentCost", 0.8),
     Rule("ko.invest.budget",
-         rf"(?:총사업비|총 사업비|사업비|총투자액|총 투자액|총 투자비|투자 규모|사업 규모)(?:는|은|가|이)?\s?(?:총\s|약\s)?(?P<a>{AMOUNT})",
+         rf"(?:총사업비|총 사업비|사업비|총투자액|총 투자액|총 투자비|투자 규모|사업 규모|투입되는 (?:정부 )?예산|정부 예산|사업 예산)(?:는|은|가|이)?\s?(?:총\s|약\s)?(?P<a>{AMOUNT})",
          "investment", 0.65, implicit=("s", "Project"), fallback=True),
     Rule("ko.invest.build",
          rf"(?:총\s|모두\s|약\s)?(?P<a>{AMOUNT})(?:을|를)\s(?:투입|투자)(?:해|하여|해서|하고)\s[^.]{{0,40}}?{Q_OPEN}{E('Project', name='s')}{Q_CLOSE}",
@@ -265,6 +268,9 @@ RULES: list[Rule] = [
     Rule("ko.policy.enacted_possessive_adn",
          rf"(?:발효|시행|제정|통과|공포)된\s{E('Government', name='s')}{Q_CLOSE}의\s{Q_OPEN}{E('Policy', name='o')}",
          "enacted", 0.75),
+    Rule("ko.policy.passed_adn",
+         rf"{E('Government', name='s')}{Q_CLOSE}(?:을|를)\s(?:통과|거친)(?:한|했던)\s{Q_OPEN}{E('Policy', name='o')}",
+         "enacted", 0.8),
     Rule("ko.policy.passed",
          rf"{E('Policy', name='o')}{Q_CLOSE}\s?(?:은|는|이|가)\s[^.]{{0,40}}?{E('Government', name='s')}{Q_CLOSE}\s?(?:본회의를|본회의에서|상임위를|에서|를|을)?\s?(?:통과|의결|가결|처리|승인)",
          "enacted", 0.85),
