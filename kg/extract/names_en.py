@@ -463,6 +463,15 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
     for sent in doc.sents:
         for run in _runs(sent):
             run = _trim(run, lex)
+            if len(run) == 2:
+                # "Mistral Compute": a company's own project or initiative, named after it
+                start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+                inside = [m for m in known if m.start < end and start < m.end]
+                if (len(inside) == 1 and inside[0].start == start and inside[0].end <= run[1].idx
+                        and "Company" in inside[0].types and run[1].text in lex["project_heads"]):
+                    text = doc.text[start:end]
+                    out.append(Mention(start, end, text, ("Project",), (), (text,), source="gloss"))
+                continue
             if len(run) < 3:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
