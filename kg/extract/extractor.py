@@ -253,7 +253,8 @@ class Extractor:
 
 _PRESUPPOSED = frozenset({"adnominal", "possessive", "compound", "latest_model", "its", "by", "org_title_person",
                           "person_org_title", "person_orgs_title", "person_title_of", "operator", "country_company",
-                          "place_noun_company", "company_appos", "definite", "enact_adn", "host_adn", "of", "group"})
+                          "place_noun_company", "company_appos", "definite", "enact_adn", "host_adn", "of", "group",
+                          "own_service"})
 _TOPIC = re.compile(r"⟨[A-Za-z|]*(?:Company|Government|Country|Person)[A-Za-z|]*:\d+⟩(?:\s?[가-힣]{1,4})?(?:은|는|이|가)\s")
 
 
@@ -352,6 +353,8 @@ class _Anaphora:
             reach = 6  # a demonstrative points back further: 이 프로젝트는, this initiative
         if m.source == "head":
             reach = 1000  # constrained by name instead: 연구원은 → the one LG AI연구원
+        elif m.source == "implicit" and type_ in ("Project", "Policy"):
+            reach = 6  # "5개 정예팀이 선발돼": the project the passage is about, named a few sentences back
         pool = [
             c for c in self.named
             if c.end <= max(before, m.start) and here - self._sentence(c.start) <= reach

@@ -27,7 +27,7 @@ GENERIC = frozenset(
     "데이터센터 ai데이터센터 클라우드 반도체 ai반도체 칩 ai칩 서비스 ai서비스 플랫폼 챗봇 생성형ai 초거대ai 오픈소스 api sw "
     "정부 국회 기업 스타트업 빅테크 글로벌 국내 해외 한국형 차세대 최신 신규 자체 독자 기술 전략 정책 법 계획 사업 프로젝트 "
     "벤처캐피털 투자사 운용사 증권사 대학 대학교 연구진 연구팀 카이스트 "
-    "ai기술 ai산업 ai규제 ai정책 ai전략 ai혁신 ai전쟁 ai경쟁 ai시대 ai기업 ai스타트업 ai법 gpt".split()
+    "ai기술 ai산업 ai규제 ai정책 ai전략 ai혁신 ai전쟁 ai경쟁 ai시대 ai기업 ai스타트업 gpt".split()
 )
 _GLOSS = re.compile(r"^(?P<ko>[^()]+?)\((?P<en>[A-Za-z][^()]*)\)(?P<rest>.*)$")
 

@@ -24,7 +24,8 @@ KG = r"[^.]{0,90}?"  # longer filler, may step over mentions
 K2 = r"(?:(?![을를]\s)[^⟨⟩.]){0,20}?"  # short filler with no other object (을/를) in it
 # a possessor in front of an item in a list: (오픈AI의) GPT-4o, 미국의 파이-4
 _PRE = r"(?:\(?⟨[A-Za-z|]+:\d+⟩의\)?\s?)?(?:(?:[가-힣A-Za-z]{1,6}\s)?[가-힣]{0,4}(?:기업|업체|스타트업|회사|투자사|운용사|자회사|계열사)\s)?"
-_SEP = r"(?:\s?(?:,|와|과|및|·|ㆍ|이나|나|은 물론|는 물론|뿐 아니라|뿐만 아니라|그리고|에 이어)\s?)"
+# list separators; "A와 함께 (세부 기준을 담은) B" coordinates too
+_SEP = r"(?:\s?(?:,|와 함께\s(?:[^⟨⟩.,]{0,20}?\s)?|과 함께\s(?:[^⟨⟩.,]{0,20}?\s)?|와|과|및|·|ㆍ|이나|나|은 물론|는 물론|뿐 아니라|뿐만 아니라|그리고|에 이어)\s?)"
 
 
 def L(*types: str, name: str) -> str:
