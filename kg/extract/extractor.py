@@ -99,8 +99,7 @@ class Extractor:
         mentions = _one_type_per_name(self.finder(doc))
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]
-        resolver = _Anaphora(mentions, frames, self.lang, self.default_government)
-        resolver.published = published
+        resolver = _Anaphora(mentions, frames, self.lang, self.default_government, published)
         facts: dict[tuple, ArgFact] = {}
         for fr in frames:
             cands = list(self._candidates(fr))
@@ -108,10 +107,10 @@ class Extractor:
             firm = [c for c in cands if not c[1].fallback]
             weak = [c for c in cands if c[1].fallback]
             settled = [f for c in firm for f in self._settle(c, resolver)]
-            claimed = {(f.subject.mention.start, f.predicate) for f in settled}
+            taken = {(f.subject.mention.start, f.predicate) for f in settled}
             for c in weak:
                 for f in self._settle(c, resolver):
-                    if (f.subject.mention.start, f.predicate) not in claimed:
+                    if (f.subject.mention.start, f.predicate) not in taken:
                         settled.append(f)
             for fact in settled:
                 key = (fact.subject.mention.start, fact.subject.type, fact.predicate, _obj_key(fact.object), fr.index)
@@ -332,8 +331,9 @@ def _absolute(fr: Frame, t_start: int, t_end: int) -> tuple[int, int]:
 class _Anaphora:
     """Finds the antecedent of "it", "the company", 이 회사는, 황 CEO, and implicit subjects."""
 
-    def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str, default_government: str | None = None):
-        self.published = None
+    def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str,
+                 default_government: str | None = None, published=None):
+        self.published = published  # the article's date, for event dates
         self.named = [m for m in mentions if not m.anaphor]
         self.lang = lang
         self.default_government = default_government
