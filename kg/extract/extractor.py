@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from kg.extract.amounts import find_amounts
 from kg.extract.candidates import Candidate, Rule
 from kg.extract.frame import Frame, build_frame
-from kg.extract.mentions import Mention, MentionFinder
+from kg.extract.mentions import text_of, Mention, MentionFinder
 from kg.model import AMOUNT_RELATIONS, ENTITY_RELATIONS, Amount
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class Extractor:
         self.default_government = default_government
 
     def __call__(self, doc, *, published=None) -> ArticleAnalysis:
-        text = doc.text
+        text = text_of(doc)
         mentions = _one_type_per_name(self.finder(doc))
         amounts = find_amounts(text, self.lang)
         frames = [build_frame(s.start_char, s.end_char, s.text, mentions, amounts, i) for i, s in enumerate(doc.sents)]

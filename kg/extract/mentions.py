@@ -48,6 +48,14 @@ def lexicon(lang: str) -> dict:
         return json.load(f)
 
 
+def text_of(doc) -> str:
+    """The text of a Doc, read once: spaCy's ``Doc.text`` rebuilds the string on every access."""
+    cached = doc.user_data.get("kg_text")
+    if cached is None:
+        cached = doc.user_data["kg_text"] = doc.text
+    return cached
+
+
 def token_boundaries(doc) -> tuple[set[int], set[int]]:
     starts = {t.idx for t in doc}
     ends = {t.idx + len(t.text) for t in doc}
@@ -88,7 +96,7 @@ class MentionFinder:
         self.patterns = patterns
 
     def __call__(self, doc) -> list[Mention]:
-        text = doc.text
+        text = text_of(doc)
         bounds = token_boundaries(doc)
         found: list[Mention] = []
         for m in self.index.scan(text, boundaries=bounds):
@@ -141,7 +149,7 @@ class MentionFinder:
                 names.append((n, (m.type, m.names or (m.text,))))
         index = NameIndex(names)
         extra = []
-        for hit in index.scan(doc.text, boundaries=bounds):
+        for hit in index.scan(text_of(doc), boundaries=bounds):
             t, ns = hit.payloads[0]
             extra.append(Mention(hit.start, hit.end, hit.text, (t,), (), tuple(ns), source="article"))
         return select(mentions + extra)

@@ -11,7 +11,7 @@ import re
 
 from dataclasses import replace
 
-from kg.extract.mentions import Mention, lexicon, with_type
+from kg.extract.mentions import text_of, Mention, lexicon, with_type
 
 _JOINERS = {"of", "for", "and", "the", "&", "de", "on", "in", "to"}
 _SKIP_START = {
@@ -127,12 +127,12 @@ def _person_apposition(text: str, lex) -> bool:
 
 
 def _type(span_toks, lex, doc) -> str | None:
-    name = doc.text[span_toks[0].idx:span_toks[-1].idx + len(span_toks[-1].text)]
+    name = text_of(doc)[span_toks[0].idx:span_toks[-1].idx + len(span_toks[-1].text)]
     words = name.split()
     end = span_toks[-1].idx + len(span_toks[-1].text)
     before = doc[max(0, span_toks[0].i - 4):span_toks[0].i]
     prev = [t.text.lower() for t in before]
-    after_text = doc.text[end:end + 80]
+    after_text = text_of(doc)[end:end + 80]
     person_shape = all(_PERSON_WORD.match(w) for w in words) and 2 <= len(words) <= 3
     gov_heads = set(lex["government_heads"])
     if re.fullmatch(r"Executive Order \d+", name):
@@ -213,7 +213,7 @@ def _trim(run, lex):
             run = run[k:]
             break
     if len(run) > 1 and run[-1].text == "AI":
-        nxt = run[-1].doc.text[run[-1].idx + 2:run[-1].idx + 40]
+        nxt = text_of(run[-1].doc)[run[-1].idx + 2:run[-1].idx + 40]
         if _head_after(nxt, lex):
             run = run[:-1]
     return run
@@ -281,7 +281,7 @@ def _dotted_abbreviations(doc, known: list[Mention], finder) -> list[Mention]:
 
 def _typed(piece, lex, doc, known) -> Mention | None:
     start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     # "the 405B model" after "Llama 3.1 405B": the tail of a model or chip named before
     if len(piece) == 1 and any(c.isdigit() for c in text):
         earlier = [m for m in known if m.end <= start and not m.anaphor and m.keys
@@ -332,7 +332,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     """'the company', 'it', 'the Busan-based firm', 'the Dutch group': resolved later."""
     lex = lexicon("en")
     out: list[Mention] = []
-    text = doc.text
+    text = text_of(doc)
 
     def free(s, e):
         return not any(x.start < e and s < x.end for x in mentions + out)
@@ -404,7 +404,7 @@ def _clause_subject(doc, mentions: list[Mention], m) -> Mention | None:
     """ "its" and "said it": the company that opens the sentence, not merely the nearest one
     ("Microsoft, which backs OpenAI, uses GPT-4 in its Copilot")."""
     word = m.group(0).lower()
-    if word != "its" and not re.search(r"\b(?:said|says|added|announced|confirmed|told \w+)\s*$", doc.text[max(0, m.start() - 40):m.start()]):
+    if word != "its" and not re.search(r"\b(?:said|says|added|announced|confirmed|told \w+)\s*$", text_of(doc)[max(0, m.start() - 40):m.start()]):
         return None
     start = m.start()
     sent_start = max((s.start_char for s in doc.sents if s.start_char <= start), default=0)
@@ -419,9 +419,9 @@ def _company_antecedent(doc, mentions: list[Mention], m) -> Mention | None:
     In "X, the company's unit" the company is not X."""
     start = m.start()
     sent_start = max((s.start_char for s in doc.sents if s.start_char <= start), default=0)
-    possessive = re.match(r"['’]s?\b", doc.text[m.end():m.end() + 2])
+    possessive = re.match(r"['’]s?\b", text_of(doc)[m.end():m.end() + 2])
     near = [c for c in mentions if not c.anaphor and "Company" in c.types and sent_start <= c.start and c.end <= start
-            and start - c.end < 80 and not (possessive and re.fullmatch(r",\s*", doc.text[c.end:start]))]
+            and start - c.end < 80 and not (possessive and re.fullmatch(r",\s*", text_of(doc)[c.end:start]))]
     if near:
         return with_type(near[-1], "Company")
     return _main_company(mentions, start)
@@ -469,7 +469,7 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
                 inside = [m for m in known if m.start < end and start < m.end]
                 if (len(inside) == 1 and inside[0].start == start and inside[0].end <= run[1].idx
                         and "Company" in inside[0].types and run[1].text in lex["project_heads"]):
-                    text = doc.text[start:end]
+                    text = text_of(doc)[start:end]
                     out.append(Mention(start, end, text, ("Project",), (), (text,), source="gloss"))
                 continue
             if len(run) < 3:
@@ -485,7 +485,7 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
                 continue  # "South Korean Government" is the country's own name for a known body
             t = _compound_type(run, inside, lex)
             if t:
-                text = doc.text[start:end]
+                text = text_of(doc)[start:end]
                 out.append(Mention(start, end, text, (t,), (), (text,), source="gloss"))
     return out
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.names import name_key
-from kg.extract.mentions import Mention, lexicon
+from kg.extract.mentions import text_of, Mention, lexicon
 
 _QUOTES = "‘’'\"“”「」『』《》〈〉"
 _OPEN_Q = "‘'\"“「『《〈"
@@ -65,7 +65,7 @@ def eojeols(doc) -> list[Eojeol]:
                 break
         start = group[0].idx
         end = group[-1].idx + len(group[-1].text)
-        out.append(Eojeol(start, end, stem_end, doc.text[start:end], tuple(t.tag_ for t in group)))
+        out.append(Eojeol(start, end, stem_end, text_of(doc)[start:end], tuple(t.tag_ for t in group)))
         group.clear()
 
     for tok in doc:
@@ -114,14 +114,14 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
     """``X(Y)`` and ``X(Y) 2.5-맥스`` spans naming one entity in two languages."""
     out = []
     bounds_end = {t.idx + len(t.text) for t in doc}
-    for m in _GLOSS_SPAN.finditer(doc.text):
+    for m in _GLOSS_SPAN.finditer(text_of(doc)):
         rest = m.group("rest") or ""
         end = m.end()
         while end not in bounds_end and end > m.end("en") + 1:
             end -= 1
         ko, en = m.group("ko"), m.group("en")
-        full = doc.text[m.start():end]
-        rest = doc.text[m.end("en") + 1:end]
+        full = text_of(doc)[m.start():end]
+        rest = text_of(doc)[m.end("en") + 1:end]
         variants = [f"{ko}{rest}", f"{en}{rest}"] if rest.strip() else [ko, en]
         hit = _lookup(finder, [full, *variants])
         if hit:
@@ -131,7 +131,7 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
         parts = [k for k in known if m.start() <= k.start and k.end <= m.end("en")]
         if parts and not rest.strip():
             h = parts[0]
-            out.append(Mention(m.start(), m.end("en") + 1, doc.text[m.start():m.end("en") + 1], h.types, h.keys,
+            out.append(Mention(m.start(), m.end("en") + 1, text_of(doc)[m.start():m.end("en") + 1], h.types, h.keys,
                                (ko, en), source="gloss"))
     return out
 
@@ -141,7 +141,7 @@ def quotes(doc, finder) -> list[Mention]:
     lex = lexicon("ko")
     words = eojeols(doc)
     out = []
-    for m in _QUOTED.finditer(doc.text):
+    for m in _QUOTED.finditer(text_of(doc)):
         inner = m.group("q").strip()
         s = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
         e = s + len(inner)
@@ -158,7 +158,7 @@ def quotes(doc, finder) -> list[Mention]:
             out.append(Mention(s, e, inner, (contained[0],), (), tuple(names), source="quote"))
             continue
         prev = [w.stem if w.tail in ("", "인", "이자") else "" for w in words if w.end <= m.start()][-3:]
-        glued = doc.text[m.end():m.end() + 1]
+        glued = text_of(doc)[m.end():m.end() + 1]
         nxt_words = [w for w in words if w.start >= m.end()]
         nxt = [_strip_particle(w.text) for w in nxt_words[:2]] if glued in (" ", "") else []
         t = _type_from_context(name, prev, nxt, lex, finder.places) or _shape_type(name)
@@ -324,9 +324,9 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
                 end = words[j].start + len(nxt)
                 if words[j].tail:
                     break
-        if "(" in doc.text[start:end] and ")" not in doc.text[start:end]:
-            end = start + doc.text[start:end].index("(")
-        name = doc.text[start:end].strip()
+        if "(" in text_of(doc)[start:end] and ")" not in text_of(doc)[start:end]:
+            end = start + text_of(doc)[start:end].index("(")
+        name = text_of(doc)[start:end].strip()
         if not name:
             i = j + 1
             continue
@@ -343,7 +343,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             continue
         if quoted and t is None:
             t = _shape_type(name)
-        if t is None and not quoted and w.tail in ("은", "는", "이", "가") and _MAKER_SENTENCE.match(doc.text[end:end + 120]):
+        if t is None and not quoted and w.tail in ("은", "는", "이", "가") and _MAKER_SENTENCE.match(text_of(doc)[end:end + 120]):
             t = "Company"  # 누리비전이 … ‘루미나-3’을 공개했다
         if t is None:
             i = j + 1
@@ -356,12 +356,12 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             if (not prev_w.tail and _HANGUL_WORD.match(prev_w.stem) and not _generic(prev_w.stem)
                     and not any(m.start < prev_w.end and prev_w.start < m.end for m in known)):
                 start = prev_w.start
-                name = doc.text[start:end]
+                name = text_of(doc)[start:end]
                 names = [name]
         if looked:
-            out.append(Mention(start, end, doc.text[start:end], looked[1], looked[0], tuple(names), source="kb"))
+            out.append(Mention(start, end, text_of(doc)[start:end], looked[1], looked[0], tuple(names), source="kb"))
         else:
-            out.append(Mention(start, end, doc.text[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
+            out.append(Mention(start, end, text_of(doc)[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
         i = j + 1
     out.extend(_persons_before_titles(doc, words, known + out, lex))
     out.extend(_typed_lists(doc, words, known + out))
@@ -378,10 +378,10 @@ def _derived_policies(doc, known: list[Mention]) -> list[Mention]:
     for m in known:
         if "Policy" not in m.types:
             continue
-        d = _DERIVED.match(doc.text[m.end:m.end + 8])
+        d = _DERIVED.match(text_of(doc)[m.end:m.end + 8])
         if d:
             end = m.end + d.end()
-            text = doc.text[m.start:end]
+            text = text_of(doc)[m.start:end]
             out.append(Mention(m.start, end, text, ("Policy",), (), (text,), source="quote"))
     return out
 
@@ -484,7 +484,7 @@ def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
         if len(person) > 1 and org is None and not any(t.startswith("NNP") for p in person for t in p.tags):
             continue  # with an org between name and title ("데이비드 하 사카나AI CEO") the shape is enough
         start, end = person[0].start, person[-1].stem_end
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         out.append(Mention(start, end, text, ("Person",), (), (text,), source="pattern"))
         if org is not None and not at(org) and not _generic(org.stem):
             t = "Government" if _starts_with_word(w.text, gov_titles) else "Company"
@@ -538,18 +538,18 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for t, phrases in lex["anaphora"].items():
         for p in phrases:
-            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}(?=[은는이가을를의에도와과\s,]|$)", doc.text):
+            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}(?=[은는이가을를의에도와과\s,]|$)", text_of(doc)):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
     # a bare head noun refers to the last entity whose name ends with it: 연구원은 → LG AI연구원
     for t, heads in lex.get("head_anaphora", {}).items():
         for h in heads:
-            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(h)}(?=[은는이가의도]\s)", doc.text):
+            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(h)}(?=[은는이가의도]\s)", text_of(doc)):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (h,), anaphor=True, source="head"))
     # surname + title: 황 CEO, 김 대표, 이 원장
     titles = "|".join(map(re.escape, sorted(lex["titles_lead"], key=len, reverse=True)))
-    for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", doc.text):
+    for m in re.finditer(rf"(?<![가-힣])([가-힣]) (?:{titles})(?=[은는이가을를의에도와과\s,]|$)", text_of(doc)):
         if m.group(1) in ("전", "현", "각", "양", "새", "첫", "두", "세", "본", "동", "당"):  # 전 대통령: "the former president"
             continue
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
