@@ -334,7 +334,9 @@ class _Anaphora:
     def __init__(self, mentions: list[Mention], frames: list[Frame], lang: str,
                  default_government: str | None = None, published=None):
         self.published = published  # the article's date, for event dates
-        self.named = [m for m in mentions if not m.anaphor]
+        # pronouns already resolved by the language's finder are copies of their antecedent,
+        # not new antecedents
+        self.named = [m for m in mentions if not m.anaphor and not m.source.startswith("pronoun:")]
         self.lang = lang
         self.default_government = default_government
         self.sentence_starts = [fr.start for fr in frames]

@@ -150,6 +150,8 @@ def _type(span_toks, lex, doc) -> str | None:
         _ends_with_word(name, lex["government_heads"]) and len(words) > 1
     ):
         return "Government"
+    if words[0] != "Project" and _apposition(after_text, lex) == "Company":
+        return "Company"  # "Najd Compute, a Saudi start-up": the apposition outranks the name's last word
     if words[0] == "Project" or (_ends_with_word(name, lex["project_heads"]) and len(words) > 1):
         return "Project"
     if _ends_with_word(name, lex["company_suffixes"]) and len(words) > 1:
@@ -404,13 +406,22 @@ def _clause_subject(doc, mentions: list[Mention], m) -> Mention | None:
     """ "its" and "said it": the company that opens the sentence, not merely the nearest one
     ("Microsoft, which backs OpenAI, uses GPT-4 in its Copilot")."""
     word = m.group(0).lower()
-    if word != "its" and not re.search(r"\b(?:said|says|added|announced|confirmed|told \w+)\s*$", text_of(doc)[max(0, m.start() - 40):m.start()]):
+    text = text_of(doc)
+    said = r"\b(?:said|says|added|announced|confirmed|told \w+)(?:\s+(?:on|last|this|late|early)\s+\w+)?\s*$"
+    if word != "its" and not re.search(said, text[max(0, m.start() - 40):m.start()]):
         return None
     start = m.start()
-    sent_start = max((s.start_char for s in doc.sents if s.start_char <= start), default=0)
+    sents = [s.start_char for s in doc.sents if s.start_char <= start]
+    sent_start = max(sents, default=0)
     first = [c for c in mentions if not c.anaphor and sent_start <= c.start and c.end <= start]
     if first and "Company" in first[0].types and first[0].start - sent_start < 40:
         return with_type(first[0], "Company")
+    if not first and word == "its" and start - sent_start < 3 and len(sents) > 1:
+        # "Its chief executive, …": the company that opened the sentence before
+        prev_start = sorted(sents)[-2]
+        opener = [c for c in mentions if not c.anaphor and prev_start <= c.start < sent_start]
+        if opener and "Company" in opener[0].types and opener[0].start - prev_start < 40:
+            return with_type(opener[0], "Company")
     return None
 
 

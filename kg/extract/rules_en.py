@@ -152,7 +152,7 @@ RULES: list[Rule] = [
          rf"{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\s{E('Company', name='s')}",
          "basedIn", 0.85),
     Rule("en.based.company_appos",
-         rf"{E('Company', name='s')},\s(?:the|a|an)\s{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\b(?!\s(?:has|have|had|is|was|will|would|can|could|became|becomes)\b)",
+         rf"{E('Company', name='s')},\s(?:the|a|an)\s(?:(?!based\b)[\w-]+\s){{0,2}}?{E('Country', name='o')}(?:-based|-headquartered)?\s(?:[\w-]+\s){{0,3}}?{PLACE_NOUN}\b(?!\s(?:has|have|had|is|was|will|would|can|could|became|becomes)\b)",
          "basedIn", 0.85),
     Rule("en.based.of_country",
          rf"{E('Company', name='s')}\sof\s{E('Country', name='o')}(?!['’])",
