@@ -22,6 +22,11 @@ _SKIP_START = {
     "Our", "Their", "His", "Her", "Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr.", "Why", "How", "What", "Who",
     "Where", "Which", "Whether", "Meanwhile", "However", "Still", "Yet", "So", "Then", "There", "Here",
 }
+_LANGUAGES = {
+    "Arabic", "English", "Korean", "Chinese", "Mandarin", "Cantonese", "Japanese", "French", "German", "Spanish",
+    "Portuguese", "Italian", "Hindi", "Russian", "Hebrew", "Turkish", "Dutch", "Thai", "Vietnamese", "Indonesian",
+    "Malay", "Swahili", "Persian", "Urdu", "Bengali", "Polish", "Swedish", "Norwegian", "Danish", "Finnish", "Greek",
+}
 _CALENDAR = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -29,7 +34,7 @@ _CALENDAR = {
 }
 _HW_SHAPE = re.compile(r"^[A-Z]{1,4}-?\d{2,4}[A-Z]{0,2}$")
 _MODEL_SHAPE = re.compile(r"[A-Za-z]{2,}[-\s]?\d+(?:\.\d+)?(?:[-\s]?[A-Za-z]+)?$|^[A-Z][a-z]+[A-Z]\w*-\w+$")
-_PERSON_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?$")
+_PERSON_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|de|van|von|der|den|da|di|du|le|la|bin|al|el)$")
 _MAKER_VERB = re.compile(
     r"\s*(?:on \w+day\s+|this week\s+|last week\s+|today\s+|yesterday\s+|also\s+|has\s+|had\s+)?"
     r"(?:released|launched|unveiled|debuted|open-sourced|rolled out|shipped|raised|secured)\s"
@@ -44,6 +49,8 @@ _NUMBER = re.compile(r"\d[\d.,]*")
 def _name_like(tok) -> bool:
     t = tok.text
     # "1.7bn", "30th", "1990s" are amounts and ordinals, never part of a name
+    if t in _LANGUAGES and tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].islower():
+        return False  # "an Arabic speech model": a language, not a name
     if not t or t in _CALENDAR or _AMOUNT_TOKEN.fullmatch(t):
         return False
     if _NUMBER.fullmatch(t):  # a version after a name: Llama 3.1, but not "in 2024"

@@ -14,7 +14,7 @@ from kg.extract.mentions import Mention
 from kg.extract.frame import AMOUNT, E, LIST
 
 AMT = f"(?P<a>{AMOUNT})"
-F = r"[^⟨⟩;]{0,40}?"  # a short filler with no other mention in it
+F = r"(?:[^⟨⟩;]|⟨Amount:\d+⟩){0,40}?"  # a short filler with no other mention in it (amounts may stand)
 G = r"[^;]{0,90}?"  # noqa: E501
 GC = r"(?:[^⟨⟩;]|⟨(?![^⟩]*Company)[^⟩]*⟩){0,90}?"  # a longer filler that steps over no other company
 REL = r"(?:,\s(?:which|that|who)\s[^;]{0,90}?,)?"  # a relative clause between a name and its verb  # a longer filler that may step over other mentions
@@ -44,12 +44,14 @@ BE = r"(?:was|were|is|are|has been|have been|had been|been|being|will be|would b
 LEAD_TITLE = (
     r"(?:co-?founder and chief executive(?: officer)?|founder and chief executive(?: officer)?|co-?founder and CEO|"
     r"founder and CEO|chief executive officer|chief executive|CEO|president|chairman|chairwoman|chairperson|"
-    r"chair|head|boss|director|secretary|minister|prime minister|premier|commissioner|managing director|leader|chief)"
+    r"chair|head|boss|director|secretary|minister|prime minister|premier|commissioner|managing director|leader|chief|"
+    r"governor|mayor|chancellor)"
 )
 PLACE_NOUN = (
     r"(?:startup|start-up|company|firm|group|chipmaker|chip-maker|chip designer|developer|maker|giant|lab|"
     r"unicorn|provider|conglomerate|manufacturer|supplier|foundry|corporation|outfit|operator|rival|challenger|"
-    r"business|champion|player|newcomer|contender|investor|fund|company's)"
+    r"business|champion|player|newcomer|contender|investor|fund|company's|utility|unit|arm|subsidiary|division|"
+    r"carmaker|automaker|telecoms group|telecom operator|insurer|bank|lender|chip unit|cloud unit)"
 )
 
 _OWNER = r"(?:⟨[A-Za-z|]+:\d+⟩['’]s?\s)?"
@@ -174,8 +176,14 @@ RULES: list[Rule] = [
          rf"{E('Company', name='s')},\s(?:the\s)?{E('Company', name='o')}['’]s?\s(?:(?:[\w-]+|⟨Country:\d+⟩(?:-based)?)\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\b",
          "subsidiaryOf", 0.8),
     Rule("en.subsidiary.of",
-         rf"{E('Company', name='s')},?\s(?:is\s|was\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\sof\s{E('Company', name='o')}",
+         rf"{E('Company', name='s')},?\s(?:is\s|was\s)?(?:a|an|the)\s(?:[\w-]+\s){{0,2}}?(?:unit|subsidiary|arm|division|affiliate|spin-off|spinoff)\sof\s(?:the\s)?(?:(?:[\w-]+|⟨Country:\d+⟩)\s){{0,3}}?{E('Company', name='o')}",
          "subsidiaryOf", 0.8),
+    Rule("en.subsidiary.bought",
+         rf"{E('Company', name='s')},\s(?:a|an|the)\s[^⟨⟩;]{{0,40}}?(?:unit|subsidiary|arm|division|business|company|startup|start-up|firm|maker|lab)\s(?:that\s|which\s)?{E('Company', name='o')}\s(?:bought|acquired|owns|purchased|took over|spun off|spun out|set up|created)\b",
+         "subsidiaryOf", 0.75),
+    Rule("en.make.appositive_relative",
+         rf"{E('AIModel', 'Hardware', name='o')},\s(?:a|an|the)\s[^⟨⟩;]{{0,40}}?\s(?:that\s|which\s)?{E('Company', name='s')}\s(?:designed|developed|built|made|released|launched|created|trained|unveiled|introduced)\b",
+         _MAKE_TYPES, 0.7),
     Rule("en.subsidiary.owned",
          rf"{E('Company', name='s')}{F}\b(?:wholly\s)?(?:owned|controlled)\sby\s(?:parent\s(?:company\s)?)?{E('Company', name='o')}",
          "subsidiaryOf", 0.7),
