@@ -266,7 +266,8 @@ def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
 
     from kg.names import name_key
 
-    weight = {"quote": 3, "list": 3, "pattern": 2, "article": 1}
+    # a name typed by its context outvotes one typed only by its shape (헤일시온-7 looks like a model)
+    weight = {"quote": 3, "list": 3, "pattern": 2, "shape": 1, "article": 1}
     votes: dict[str, Counter] = {}
     for m in mentions:
         if not m.keys and not m.anaphor:

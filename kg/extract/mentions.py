@@ -70,7 +70,7 @@ def select(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: known names first, then longer spans, then earlier."""
     # a quoted or glossed name beats the shorter known names inside it
     # (‘AI 기가 팩토리 구축법’ is a law even if "AI 기가 팩토리" is a known project)
-    rank = {"quote": 0, "gloss": 0, "kb": 1, "list": 2, "pattern": 3, "article": 4, "anaphor": 5}
+    rank = {"quote": 0, "gloss": 0, "kb": 1, "list": 2, "pattern": 3, "shape": 3, "article": 4, "anaphor": 5}
     chosen: list[Mention] = []
     for m in sorted(candidates, key=lambda m: (rank.get(m.source, 9), -(m.end - m.start), m.start)):
         if not any(overlaps(m, c) for c in chosen):

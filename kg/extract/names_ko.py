@@ -239,7 +239,7 @@ def _type_from_context(stem: str, prev: list[str], nxt: list[str], lex: dict, pl
     if _ENACTED_ADN.search(p1):
         return "Policy"
     core = re.sub(r"\s?(?:19|20)\d\d$", "", stem)  # ‘AI 반도체 전략 2030’
-    if re.search(r"(?:데이터센터|캠퍼스|클러스터|팩토리|프로젝트|이니셔티브)", stem) and not _ends_with(core, _STRONG_POLICY):
+    if re.search(r"(?:데이터센터|캠퍼스|클러스터|팩토리|프로젝트|이니셔티브)", stem) and not _ends_with(core, lex["policy_suffixes"]):
         return "Project"
     if _ends_with(core, lex["policy_suffixes"]) in _STRONG_POLICY:
         return "Policy"
@@ -337,7 +337,9 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         prev = [x.stem if x.tail in ("", "인", "이자") else "" for x in words[max(0, i - 3):i]]
         # the next word is a head noun only when the name carries no particle (‘X’ 모델, not ‘X’과 모델)
         nxt = [x.stem for x in words[j + 1:j + 3]] if not words[j].tail else []
-        t = _type_from_context(name, prev, nxt, lex, finder.places) or (_shape_type(name) if not quoted else None)
+        t = _type_from_context(name, prev, nxt, lex, finder.places)
+        from_shape = t is None and not quoted and _shape_type(name) is not None
+        t = t or (_shape_type(name) if not quoted else None)
         if t == "-":
             i = j + 1
             continue
@@ -361,7 +363,8 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
         if looked:
             out.append(Mention(start, end, text_of(doc)[start:end], looked[1], looked[0], tuple(names), source="kb"))
         else:
-            out.append(Mention(start, end, text_of(doc)[start:end], (t,), (), tuple(names), source="quote" if quoted else "pattern"))
+            source = "quote" if quoted else "shape" if from_shape else "pattern"
+            out.append(Mention(start, end, text_of(doc)[start:end], (t,), (), tuple(names), source=source))
         i = j + 1
     out.extend(_persons_before_titles(doc, words, known + out, lex))
     out.extend(_typed_lists(doc, words, known + out))
