@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError, KGError
@@ -37,7 +37,6 @@ class BuildReport:
     facts_by_relation: dict[str, int]
     failures: tuple[Failure, ...] = ()
     warnings: tuple[str, ...] = ()
-    outputs: tuple[str, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
@@ -53,8 +52,6 @@ class BuildReport:
             lines.append(f"warning: {w}")
         for f in self.failures:
             lines.append(f"failed: {f}")
-        for o in self.outputs:
-            lines.append(f"wrote: {o}")
         return "\n".join(lines)
 
 
