@@ -136,6 +136,26 @@ def glosses(doc, known: list[Mention], finder) -> list[Mention]:
     return out
 
 
+_GLOSSED_PERSON = re.compile(r"(?<![가-힣])((?:[가-힣]{1,5} ){1,2}[가-힣]{1,5})\(([A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2})\)")
+
+
+def glossed_persons(doc, known: list[Mention]) -> list[Mention]:
+    """라이언 탄(Ryan Tan): a transliterated name glossed word for word is a person."""
+    out = []
+    text = text_of(doc)
+    for m in _GLOSSED_PERSON.finditer(text):
+        ko_words, en = m.group(1).split(" "), m.group(2)
+        n = len(en.split())
+        if len(ko_words) < n:
+            continue
+        ko = " ".join(ko_words[-n:])  # 창업자인 라이언 탄(Ryan Tan): the name is the last two words
+        start = m.end(1) - len(ko)
+        if any(k.start < m.end() and start < k.end for k in known) or any(_generic(w) and len(w) > 1 for w in ko.split()):
+            continue
+        out.append(Mention(start, m.end(), text[start:m.end()], ("Person",), (), (ko, en), source="gloss"))
+    return out
+
+
 def quotes(doc, finder) -> list[Mention]:
     """Quoted names typed by the words around them: AI 모델 ‘헤일시온-7’, ‘NX-900’ 칩."""
     lex = lexicon("ko")
@@ -366,6 +386,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
             source = "quote" if quoted else "shape" if from_shape else "pattern"
             out.append(Mention(start, end, text_of(doc)[start:end], (t,), (), tuple(names), source=source))
         i = j + 1
+    out.extend(glossed_persons(doc, known + out))
     out.extend(_persons_before_titles(doc, words, known + out, lex))
     out.extend(_typed_lists(doc, words, known + out))
     out.extend(_derived_policies(doc, known))
@@ -541,7 +562,9 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for t, phrases in lex["anaphora"].items():
         for p in phrases:
-            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}(?=[은는이가을를의에도와과\s,]|$)", text_of(doc)):
+            # a pronoun (그, 그녀) only with its particle: "그 회사" is "that company", not "he"
+            after = r"(?=[은는이가를의와도])" if len(p) <= 2 and t == "Person" else r"(?=[은는이가을를의에도와과\s,]|$)"
+            for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}{after}", text_of(doc)):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
     # a bare head noun refers to the last entity whose name ends with it: 연구원은 → LG AI연구원

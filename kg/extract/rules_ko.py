@@ -205,7 +205,7 @@ RULES: list[Rule] = [
          rf"{L('Company', 'Government', name='s')}(?:이|가)\s[^.]{{0,40}}?(?:함께\s|공동으로\s)?(?:짓고 있는|짓는|지은|구축하는|구축 중인|구축한|건설하는|건설 중인|세우는|추진하는|조성하는|개발하는)\s{Q_OPEN}{E('Project', name='o')}",
          "participatesIn", 0.75),
     Rule("ko.project.host",
-         rf"{E('Project', name='o')}{Q_CLOSE}\s?(?:은|는)\s[^.]{{0,70}}?{E('Government', 'Company', name='s')}{Q_CLOSE}(?:이|가)\s(?:주관|주도|추진|운영|총괄)하는",
+         rf"{E('Project', name='o')}{Q_CLOSE}\s?(?:은|는)\s[^.]{{0,70}}?{L('Government', 'Company', name='s')}(?:이|가)\s(?:주관|주도|추진|운영|총괄)하는",
          "participatesIn", 0.8),
     Rule("ko.project.host_adn",
          rf"{E('Government', 'Company', name='s')}{Q_CLOSE}(?:이|가)\s(?:주관|주도|추진|운영|총괄)하는\s{Q_OPEN}{E('Project', name='o')}{Q_CLOSE}",
