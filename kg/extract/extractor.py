@@ -364,6 +364,9 @@ class _Anaphora:
             and (type_ in c.types or (type_ == "Government" and "Country" in c.types))
             and c is not exclude
         ]
+        if m.text in ("정부", "당국"):
+            # a bare 정부 names a government or a country, never a place (울산, 판교) it was near
+            pool = [c for c in pool if c.source != "place"]
         if not pool:
             if type_ == "Government" and m.text in ("정부", "당국") and self.default_government:
                 # a Korean article's bare 정부 is the Korean government unless another was named

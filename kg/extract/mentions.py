@@ -70,7 +70,7 @@ def select(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: known names first, then longer spans, then earlier."""
     # a quoted or glossed name beats the shorter known names inside it
     # (‘AI 기가 팩토리 구축법’ is a law even if "AI 기가 팩토리" is a known project)
-    rank = {"quote": 0, "gloss": 0, "kb": 1, "list": 2, "pattern": 3, "shape": 3, "article": 4, "anaphor": 5}
+    rank = {"quote": 0, "gloss": 0, "kb": 1, "place": 1, "list": 2, "pattern": 3, "shape": 3, "article": 4, "anaphor": 5}
     chosen: list[Mention] = []
     for m in sorted(candidates, key=lambda m: (rank.get(m.source, 9), -(m.end - m.start), m.start)):
         if not any(overlaps(m, c) for c in chosen):
@@ -102,7 +102,9 @@ class MentionFinder:
         for m in self.index.scan(text, boundaries=bounds):
             keys = tuple(k for k, _ in m.payloads)
             types = tuple(t for _, t in m.payloads)
-            found.extend(self._split_maker(Mention(m.start, m.end, m.text, types, keys, (m.text,), source="kb")))
+            # a city, state or demonym (울산, California, French) points at a country but is not one
+            source = "place" if types == ("Country",) and name_key(m.text) in self.places else "kb"
+            found.extend(self._split_maker(Mention(m.start, m.end, m.text, types, keys, (m.text,), source=source)))
         found = self.patterns.glosses(doc, found, self) + self.patterns.quotes(doc, self) + found
         known = select(found)
         unseen = self.patterns.find(doc, known, self)

@@ -100,10 +100,13 @@ class Linker:
         if t == "Government" and m.keys:
             country = m.key_for("Country")
             if country:
+                entry = self.kb.by_key(country)
+                named = entry is not None and name_key(m.text) in {name_key(n) for n in entry.names}
                 gov = self.government_of(country)
-                if gov and self.kb.by_key(gov):
+                if named and gov and self.kb.by_key(gov):
                     return gov, self.kb.by_key(gov).to_entity()
-                # a region (Europe) or a city (Brussels) is no government: no fact
+                # a region (Europe), a city (Brussels) or a state (California) is not the
+                # national government: no fact rather than a wrong one
                 return None
         names = [n for n in dict.fromkeys(_clean(x) for x in (*m.names, m.text)) if n]
         if t == "AIModel":
