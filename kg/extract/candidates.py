@@ -41,7 +41,7 @@ class Rule:
     modality: str | None = None
     check: object = None  # optional callable(frame, match) -> bool
     #: (role, type) of an argument the sentence leaves implicit: ("s", "Company") for
-    #: "the Dutch group", ("o", "Project") for "5개 정예팀이 선발돼" after a project was named.
+    #: "the Danish group", ("o", "Project") for "3개 컨소시엄이 선정돼" after a project was named.
     implicit: tuple[str, ...] | None = None  # (role, type[, name hint])
     #: only used when no other rule found the same subject and relation in the sentence
     fallback: bool = False

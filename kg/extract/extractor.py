@@ -151,7 +151,7 @@ class Extractor:
         if subs:
             subs_m = [fr.item(i) for i in subs]
         else:
-            # the sentence names no subject ("the Dutch group", "해당 모델"): it is whoever
+            # the sentence names no subject ("the Danish group", "해당 모델"): it is whoever
             # the phrase refers to, found like an anaphor
             subs_m = [Mention(cue[0], cue[0], "", (itype if role == "s" else "Company",), (), (hint,) if hint and role == "s" else (), anaphor=True, source="implicit")]
         if amounts:
@@ -355,9 +355,9 @@ class _Anaphora:
         if m.text.startswith(("이 ", "해당 ", "this ", "This ", "the same ")):
             reach = 6  # a demonstrative points back further: 이 프로젝트는, this initiative
         if m.source == "head":
-            reach = 1000  # constrained by name instead: 연구원은 → the one LG AI연구원
+            reach = 1000  # constrained by name instead: 연구원은 → the one 한결 AI연구원
         elif m.source == "implicit" and type_ in ("Project", "Policy"):
-            reach = 6  # "5개 정예팀이 선발돼": the project the passage is about, named a few sentences back
+            reach = 6  # "3개 컨소시엄이 선정돼": the project the passage is about, named a few sentences back
         pool = [
             c for c in self.named
             if c.end <= max(before, m.start) and here - self._sentence(c.start) <= reach

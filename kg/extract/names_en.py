@@ -338,7 +338,7 @@ def short_forms(m: Mention) -> list[str]:
 
 
 def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
-    """'the company', 'it', 'the Busan-based firm', 'the Dutch group': resolved later."""
+    """'the company', 'it', 'the Busan-based firm', 'the Danish group': resolved later."""
     lex = lexicon("en")
     out: list[Mention] = []
     text = text_of(doc)
@@ -347,7 +347,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
         return not any(x.start < e and s < x.end for x in mentions + out)
 
     nouns = "|".join(map(re.escape, sorted(lex["company_nouns"], key=len, reverse=True)))
-    # the Dutch chip-equipment maker / the Paris-based developer / the French startup
+    # the Danish chip-equipment maker / the Oslo-based developer / the Danish startup
     for m in re.finditer(rf"\b[Tt]he ((?:[A-Z][\w.]*(?:-based)?|[\w]+-based) (?:[\w-]+ ){{0,2}}?(?:{nouns}))\b", text):
         if free(m.start(), m.end()):
             out.append(Mention(m.start(), m.end(), m.group(0), ("Company",), (), (m.group(1),), anaphor=True, source="anaphor"))
@@ -355,15 +355,15 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
         inside = [x for x in mentions if x.start < m.end() and m.start() < x.end]
         if not inside or any(x.types != ("Country",) for x in inside):
             continue
-        # only as the subject of a clause: an apposition ("X, the Dutch group,") or a title before a name
-        # ("the French startup Mistral AI") keeps its country for basedIn
+        # only as the subject of a clause: an apposition ("X, the Danish group,") or a title before a name
+        # ("the Danish startup Norvik AI") keeps its country for basedIn
         after_comma = re.search(r",\s*$", text[max(0, m.start() - 3):m.start()])
         verb = r"has|have|had|is|was|will|would|became|becomes|said|says|also|now|recently" + ("" if after_comma else r"|\w+ed")
         if not re.match(rf"\s+(?:{verb})\b", text[m.end():m.end() + 20]):
             continue  # "Nvidia, the U.S. company led by …" is an apposition
         named = _country_np_antecedent(text, mentions, m.start(), inside[0].text)
         if named is not None:
-            # "The Dutch group has been run by …" after "ASML, … the Dutch chip-equipment maker"
+            # "The Danish group has been run by …" after "Veltrix, … the Danish chip-equipment maker"
             out.append(replace(named, start=m.start(), end=m.end(), source="article"))
     for t, phrases in lex["anaphora"].items():
         for p in phrases:
@@ -393,7 +393,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _country_np_antecedent(text: str, mentions: list[Mention], before: int, adjective: str) -> Mention | None:
-    """The company a "the Dutch group" refers to: the one called Dutch earlier in the article,
+    """The company a "the Danish group" refers to: the one called Danish earlier in the article,
     else the company the article has named most so far."""
     companies = [m for m in mentions if not m.anaphor and m.end <= before and "Company" in m.types]
     if not companies:

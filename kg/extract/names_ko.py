@@ -335,7 +335,7 @@ def find(doc, known: list[Mention], finder) -> list[Mention]:
                 i += 1
                 continue
         else:
-            # version words after a name: 엑사원 4.0 VL, 솔라 오픈 100B
+            # version words after a name: 루미나 4.0 VL, 한빛 프로 70B
             while not w.tail and j + 1 < len(words):
                 nxt, _ = _strip_quotes(words[j + 1].stem)
                 if not _VERSIONISH.match(nxt):
@@ -422,7 +422,7 @@ def _generic(name: str) -> bool:
     if bare in lex["hardware_nouns"] or bare in lex["model_nouns"] or bare in lex["company_nouns"] or _ROLE.search(bare):
         return True
     if _SIZE.match(name.strip()):
-        return True  # 2.4B, 405B: a size, not a name
+        return True  # 3.2B, 70B: a size, not a name
     m = _GLOSS.match(name)
     if m and (_generic(m.group("ko")) or _generic(m.group("en"))):
         return True
@@ -496,7 +496,7 @@ def _persons_before_titles(doc, words, known, lex) -> list[Mention]:
             if (pw.tail or not _HANGUL_WORD.match(pw.stem) or at(pw) or (len(pw.stem) > 1 and _generic(pw.stem))
                     or pw.stem in ("겸", "및", "등", "전", "현", "前", "신임", "초대", "당시")
                     or _starts_with_word(pw.stem, titles)):
-                break  # 배경훈 부총리 겸 과기정통부 장관: the name is before the other title
+                break  # 서지안 부총리 겸 디지털부 장관: the name is before the other title
             person.insert(0, pw)
             j -= 1
             if _korean_name(pw):
@@ -567,7 +567,7 @@ def anaphors(doc, mentions: list[Mention]) -> list[Mention]:
             for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(p)}{after}", text_of(doc)):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     out.append(Mention(m.start(), m.end(), m.group(0), (t,), (), (), anaphor=True, source="anaphor"))
-    # a bare head noun refers to the last entity whose name ends with it: 연구원은 → LG AI연구원
+    # a bare head noun refers to the last entity whose name ends with it: 연구원은 → 한결 AI연구원
     for t, heads in lex.get("head_anaphora", {}).items():
         for h in heads:
             for m in re.finditer(rf"(?<![가-힣A-Za-z]){re.escape(h)}(?=[은는이가의도]\s)", text_of(doc)):

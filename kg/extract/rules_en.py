@@ -64,7 +64,7 @@ def PLIST(*types: str, name: str) -> str:
     return f"(?P<{name}>{one}(?:{_SEP}{one})*)"
 
 
-# "the Dutch group", "the Busan-based firm": a company named by its country, resolved like an anaphor
+# "the Danish group", "the Busan-based firm": a company named by its country, resolved like an anaphor
 DEF_NP = (r"\b[Tt]he\s⟨Country:\d+⟩(?:-based|-headquartered)?\s(?:[\w-]+\s){0,2}?"
           r"(?:startup|start-up|company|firm|group|chipmaker|developer|maker|giant|lab|provider|conglomerate|manufacturer)\s")
 # an apposition after a name: ", a US cloud provider," / " of South Korea"
