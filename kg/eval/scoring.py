@@ -85,23 +85,28 @@ class GoldArticle:
         raise KeyError(entity_id)
 
 
-def load_gold(path: str | Path) -> list[GoldArticle]:
-    """Read a gold JSONL file; any malformed line is an :class:`InputError` with its number."""
-    path = Path(path)
+def _json_lines(path: Path, kind: str):
+    """(source "file:line", record) for every non-blank line; unreadable or invalid JSON is an InputError."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read gold file: {e}", source=str(path)) from None
-    articles: list[GoldArticle] = []
-    seen: set[str] = set()
+        raise InputError(f"cannot read {kind} file: {e}", source=str(path)) from None
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            yield source, json.loads(line)
         except json.JSONDecodeError as e:
             raise InputError(f"invalid JSON: {e.msg} (column {e.colno})", source=source) from None
+
+
+def load_gold(path: str | Path) -> list[GoldArticle]:
+    """Read a gold JSONL file; any malformed line is an :class:`InputError` with its number."""
+    path = Path(path)
+    articles: list[GoldArticle] = []
+    seen: set[str] = set()
+    for source, record in _json_lines(path, "gold"):
         article = _gold_article(record, base=path.parent, source=source)
         if article.id in seen:
             raise InputError(f"duplicate article id {article.id!r}", source=source)
@@ -182,20 +187,7 @@ def _gold_article(record: object, *, base: Path, source: str) -> GoldArticle:
 
 def load_system(path: str | Path) -> list[dict]:
     """Read a system output JSONL file (the scorer format); bad lines raise InputError."""
-    path = Path(path)
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read system file: {e}", source=str(path)) from None
-    lines = []
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            lines.append(json.loads(line))
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON: {e.msg} (column {e.colno})", source=f"{path}:{number}") from None
-    return lines
+    return [record for _, record in _json_lines(Path(path), "system")]
 
 
 # --- report -------------------------------------------------------------------------------

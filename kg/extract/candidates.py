@@ -47,6 +47,9 @@ class Rule:
     fallback: bool = False
     #: objects are only the quoted names inside the ``o`` group (‘X’과 ‘Y’를 선보였다)
     quoted_only: bool = False
+    #: a relative clause or possessive presupposes its fact ("엔비디아가 출시한 H800", "OpenAI's
+    #: GPT-4o"): the main verb's mood (것으로 알려졌다, plans to) is not the fact's own
+    presupposed: bool = False
 
     def compiled(self):
         return _compile(self.pattern, self.flags)

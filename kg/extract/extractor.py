@@ -209,9 +209,7 @@ class Extractor:
                 o_arg = Arg(o_m, ot)
             lo = max(fr.start, cand.cue[0] - (40 if self.lang == "en" else 25))
             hi = min(fr.end, cand.cue[1] + (3 if self.lang == "en" else 30))
-            if rule.name.split(".")[-1] in _PRESUPPOSED:
-                # a relative clause or possessive presupposes its fact: "엔비디아가 출시한 H800",
-                # "OpenAI's GPT-4o"; the main verb's mood (것으로 알려졌다, plans to) is not its own
+            if rule.presupposed:
                 lo, hi = max(fr.start, cand.cue[0] - 12), cand.cue[1]
             window = fr.text[lo - fr.start:hi - fr.start]
             modality = cand.modality or modality_of(window, self.lang, pred)
@@ -250,10 +248,6 @@ class Extractor:
         return None
 
 
-_PRESUPPOSED = frozenset({"adnominal", "possessive", "compound", "latest_model", "its", "by", "org_title_person",
-                          "person_org_title", "person_orgs_title", "person_title_of", "operator", "country_company",
-                          "place_noun_company", "company_appos", "definite", "enact_adn", "host_adn", "of", "group",
-                          "own_service"})
 _TOPIC = re.compile(r"⟨[A-Za-z|]*(?:Company|Government|Country|Person)[A-Za-z|]*:\d+⟩(?:\s?[가-힣]{1,4})?(?:은|는|이|가)\s")
 
 
